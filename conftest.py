@@ -1,0 +1,116 @@
+"""Fixtures shared by every app's tests: a site root, the demo site, and a real browser."""
+
+import os
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def live_db(transactional_db):
+    """Committed data for browser tests: the live server runs in another thread.
+
+    The database is flushed after each such test, which also removes the rows that
+    Wagtail's migrations made: the locale, the root page, the root collection and the
+    default site. Put those back.
+    """
+    from django.conf import settings
+    from wagtail.models import Collection, Locale, Page, Site
+
+    if Page.objects.exists():
+        return
+    locale = Locale.objects.create(language_code=settings.LANGUAGE_CODE)
+    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    Collection.add_root(name="Root")
+    Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+
+
+@pytest.fixture
+def home_page(db):
+    from home.factories import HomePageFactory
+
+    return HomePageFactory()
+
+
+@pytest.fixture
+def demo_site(db):
+    """The demo content of every app, as `make run` loads it."""
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's sync API runs an event loop in this thread; the ORM calls that the
+    # tests make around it are plain synchronous code, so allow them.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server, live_db):
+    """A browser tab that may only talk to the live server; any other request is recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    outside_requests = []
+    local = urlparse(live_server.url).netloc
+
+    def only_local(route):
+        if urlparse(route.request.url).netloc == local:
+            route.continue_()
+        else:
+            outside_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    tab = context.new_page()
+    tab.outside_requests = outside_requests
+    yield tab
+    context.close()
+
+
+@pytest.fixture
+def assert_accessible():
+    """Return a check that runs axe-core on a tab and fails on serious or critical issues."""
+    return _assert_accessible
+
+
+def _assert_accessible(tab, name):
+    """Screenshot the page, run axe-core on it, fail on serious or critical violations."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    tab.add_script_tag(path=str(AXE_JS))
+    result = tab.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}
+        })"""
+    )
+    assert result["passes"], "axe ran no checks at all"
+    serious = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} "
+        f"at {[node['target'] for node in violation['nodes']][:3]}"
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    assert not serious, f"axe on {name}: " + "; ".join(serious)

@@ -1,0 +1,299 @@
+"""Demo content of the site core: home page, programme pages, a contact person, settings.
+
+All text is written for this site from the facts in the programme's source documents.
+Every function creates only what is missing, so loading twice changes nothing.
+"""
+
+import io
+import json
+import random
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from home.models import HomePage, Person, ProgrammePage, SiteSettings
+
+HOME_INTRO = (
+    "Scholen, bedrijven en overheden werken in de regio samen aan onderwijs dat past bij de "
+    "arbeidsmarkt van morgen. Wij brengen deze publiek-private samenwerkingen in kaart, "
+    "verbinden ze met elkaar en helpen ze groeien."
+)
+
+
+def paragraph(*texts):
+    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
+
+
+def heading(text, level="h2"):
+    return {"type": "heading", "value": {"text": text, "level": level}}
+
+
+def make_picture(title, seed, size=(1440, 960)):
+    """A calm abstract 'network' picture, drawn here so the demo needs no photo files."""
+    Image = get_image_model()
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    rng = random.Random(seed)
+    width, height = size
+    canvas = PILImage.new("RGB", size, (11, 90, 122))
+    draw = ImageDraw.Draw(canvas)
+    for step in range(height):
+        shade = int(30 * step / height)
+        draw.line([(0, step), (width, step)], fill=(11 + shade, 90 + shade, 122 + shade))
+    points = [(rng.randint(60, width - 60), rng.randint(60, height - 60)) for _ in range(28)]
+    for index, (x, y) in enumerate(points):
+        for other in points[index + 1 : index + 3]:
+            draw.line([(x, y), other], fill=(160, 205, 220), width=3)
+    for x, y in points:
+        radius = rng.choice([10, 14, 20])
+        colour = rng.choice([(242, 165, 65), (255, 255, 255), (190, 225, 235)])
+        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="JPEG", quality=82)
+    return Image.objects.create(
+        title=title, file=ImageFile(buffer, name=f"{seed}.jpg"), description=""
+    )
+
+
+def ensure_home_page():
+    """Replace Wagtail's placeholder welcome page by our HomePage (once)."""
+    home = HomePage.objects.first()
+    if home:
+        return home
+    root = Page.get_first_root_node()
+    hero = make_picture("Netwerk van regionale samenwerkingen", "hero")
+    home = HomePage(
+        title="Samen opleiden voor de regio",
+        slug="home-pps",
+        intro=HOME_INTRO,
+        hero_image=hero,
+        hero_cta_text="Lees over regionale samenwerkingen",
+        key_figures=json.dumps(
+            [
+                {
+                    "type": "key_figures",
+                    "value": {
+                        "heading": "Het netwerk in cijfers",
+                        "figures": [
+                            {"value": "80+", "label": "regionale samenwerkingsverbanden"},
+                            {"value": "4.000", "label": "betrokken bedrijven"},
+                            {"value": "39.000", "label": "studenten bereikt"},
+                        ],
+                    },
+                }
+            ]
+        ),
+        body=json.dumps(
+            [
+                heading("Waarom regionaal samenwerken?"),
+                paragraph(
+                    "Het tekort aan goed opgeleide vakmensen in ICT en techniek los je niet "
+                    "vanuit één landelijk loket op. Elke regio heeft eigen bedrijven, eigen "
+                    "scholen en eigen vragen. Daarom bundelen mbo- en hbo-instellingen, "
+                    "ondernemers en overheden hun krachten dicht bij huis.",
+                    "Op deze website vindt u de samenwerkingen per regio, leest u hoe ze "
+                    "werken en wat ze opleveren, en ziet u wie u kunt bellen.",
+                ),
+            ]
+        ),
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    placeholder_ids = list(
+        root.get_children()
+        .exclude(pk=home.pk)
+        .filter(content_type__model="page")
+        .values_list("pk", flat=True)
+    )
+    if site:
+        site.root_page = home
+        site.site_name = "Regionale samenwerkingen"
+        site.save()
+    else:
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    for page in Page.objects.filter(pk__in=placeholder_ids):
+        page.delete()
+    return home
+
+
+def ensure_contact_person():
+    person, _ = Person.objects.get_or_create(
+        name="Sanne de Groot",
+        defaults={
+            "role": "Adviseur onderwijs en arbeidsmarkt",
+            "organisation": "Kennisprogramma Regionale Samenwerking",
+            "email": "regio@example.nl",
+            "phone": "030 123 45 67",
+        },
+    )
+    return person
+
+
+def ensure_programme_pages(home, person):
+    if ProgrammePage.objects.filter(slug="regionale-samenwerkingen").exists():
+        return
+    page = ProgrammePage(
+        title="Regionale samenwerkingen",
+        slug="regionale-samenwerkingen",
+        show_in_menus=True,
+        intro=(
+            "In de afgelopen jaren groeide een stevig netwerk van publiek-private "
+            "samenwerkingen tussen beroepsonderwijs en bedrijfsleven. Hoe staat het ervoor, "
+            "waar loopt het vast en wat is de volgende stap?"
+        ),
+        body=json.dumps(
+            [
+                heading("De situatie"),
+                paragraph(
+                    "Sinds de start van de Human Capital Agenda ICT in 2014 zijn er in heel "
+                    "Nederland regionale samenwerkingsverbanden ontstaan of actiever geworden. "
+                    "Inmiddels zijn het er ruim tachtig, met zo'n 4.000 bedrijven en bijna alle "
+                    "mbo- en hbo-instellingen. Samen bereiken ze ongeveer 39.000 studenten.",
+                    "Voorbeelden als de IT Campus Rotterdam en Make IT Work worden vaak genoemd "
+                    "als aanpak die werkt. Toch is het tekort aan ICT'ers daarmee nog lang niet "
+                    "opgelost.",
+                ),
+                {
+                    "type": "key_figures",
+                    "value": {
+                        "heading": "",
+                        "figures": [
+                            {"value": "80+", "label": "samenwerkingsverbanden"},
+                            {"value": "4.000", "label": "bedrijven"},
+                            {"value": "39.000", "label": "studenten"},
+                        ],
+                    },
+                },
+                heading("Knelpunten"),
+                paragraph(
+                    "De samenwerkingen doen veel: onderwijs, omscholing en innovatie. Maar de "
+                    "meeste zijn nog te klein om alle bedrijven in hun regio te bedienen."
+                ),
+                {
+                    "type": "accordion",
+                    "value": {
+                        "heading": "",
+                        "items": [
+                            {
+                                "title": "Goede initiatieven blijven onbekend",
+                                "body": "<p>Veel ondernemers weten niet welke samenwerking er in "
+                                "hun regio al is. Daardoor beginnen partijen soms aan iets "
+                                "wat naast de deur al bestaat.</p>",
+                            },
+                            {
+                                "title": "Versnippering en onderlinge concurrentie",
+                                "body": "<p>Initiatieven kennen elkaar niet, leren te weinig van "
+                                "elkaar en concurreren soms om dezelfde bedrijven en "
+                                "subsidies.</p>",
+                            },
+                            {
+                                "title": "Afhankelijk van kleine subsidies",
+                                "body": "<p>Korte, kleine subsidies houden samenwerkingen klein. "
+                                "Wie steeds opnieuw geld moet zoeken, komt moeilijk tot "
+                                "opschaling.</p>",
+                            },
+                            {
+                                "title": "Te weinig aandacht voor leven lang ontwikkelen en diversiteit",
+                                "body": "<p>De meeste samenwerkingen richten zich op het "
+                                "reguliere onderwijs of op innovatie. Omscholing van werkenden "
+                                "en meer vrouwen in de ICT krijgen structureel te weinig "
+                                "aandacht.</p>",
+                            },
+                        ],
+                    },
+                },
+                heading("De oplossing: opschalen en beter coördineren"),
+                paragraph(
+                    "De basisstap is dat regionale samenwerkingen groeien en dat regionale en "
+                    "landelijke coördinatie beter op elkaar aansluiten. Per arbeidsmarktregio "
+                    "zouden één of enkele samenwerkingen alle bedrijven moeten kunnen bedienen.",
+                    "De sleutel daarvoor is de betrokkenheid van het bedrijfsleven, zowel van "
+                    "brancheorganisaties als van individuele ondernemers. Hoe meer bedrijven "
+                    "meedoen, hoe beter het onderwijs aansluit op wat zij nodig hebben.",
+                ),
+                {
+                    "type": "quote",
+                    "value": {
+                        "quote": "Eén landelijke aanpak werkt niet: elke regio heeft haar eigen "
+                        "bedrijven en vragen. Maar per regio hoeft het ook niet twintig keer "
+                        "opnieuw te worden uitgevonden.",
+                        "name": "Sanne de Groot",
+                        "role": "adviseur onderwijs en arbeidsmarkt",
+                    },
+                },
+                {
+                    "type": "contact_person",
+                    "value": {"heading": "Contactpersoon", "person": person.pk},
+                },
+            ]
+        ),
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+
+    about = ProgrammePage(
+        title="Over het programma",
+        slug="over-het-programma",
+        show_in_menus=True,
+        intro=(
+            "Het kennisprogramma brengt regionale samenwerkingen tussen beroepsonderwijs en "
+            "bedrijfsleven in beeld, stimuleert ze en begeleidt ze."
+        ),
+        body=json.dumps(
+            [
+                heading("Wat we doen"),
+                paragraph(
+                    "We zetten succesvolle samenwerkingen in de schijnwerpers, begeleiden "
+                    "aanvragen voor het Regionaal Investeringsfonds mbo en helpen centra voor "
+                    "innovatief vakmanschap en centers of expertise elkaar te vinden. Zo wordt "
+                    "de doorstroom van mbo naar hbo makkelijker.",
+                    "Elke samenwerking en elk gesprek leggen we vast in een vast format. Zo "
+                    "kunnen anderen er snel van leren.",
+                ),
+                {
+                    "type": "call_to_action",
+                    "value": {
+                        "title": "Ook aan de slag in uw regio?",
+                        "text": "Wilt u sparren over een betere aansluiting tussen onderwijs en "
+                        "arbeidsmarkt in uw regio? Neem contact op met een van onze adviseurs.",
+                        "page": page.pk,
+                        "url": "",
+                        "button_text": "Lees over regionale samenwerkingen",
+                    },
+                },
+            ]
+        ),
+    )
+    home.add_child(instance=about)
+    about.save_revision().publish()
+
+    home.hero_cta_page = page
+    home.save_revision().publish()
+
+
+def ensure_settings():
+    site = Site.objects.get(is_default_site=True)
+    site_settings = SiteSettings.for_site(site)
+    if site_settings.footer_text:
+        return
+    site_settings.tagline = "Beroepsonderwijs en bedrijfsleven in de regio"
+    site_settings.footer_text = (
+        "Een kennisprogramma over publiek-private samenwerking tussen mbo, hbo en "
+        "bedrijfsleven in de Nederlandse arbeidsmarktregio's."
+    )
+    site_settings.contact_email = "info@example.nl"
+    site_settings.linkedin_url = "https://www.linkedin.com/"
+    site_settings.save()
+
+
+def load(stdout):
+    home = ensure_home_page()
+    person = ensure_contact_person()
+    ensure_programme_pages(home, person)
+    ensure_settings()
+    stdout.write("Site core: home page, programme pages, contact person and settings.")

@@ -1,0 +1,62 @@
+"""factory_boy factories of the site core; other apps build on ``PageFactory``."""
+
+import factory
+from factory.django import DjangoModelFactory
+from wagtail.models import Page, Site
+
+from home.models import HomePage, Person, ProgrammePage
+
+
+class PageFactory(DjangoModelFactory):
+    """Create a live page under ``parent`` (Wagtail's root when omitted)."""
+
+    class Meta:
+        abstract = True
+
+    title = factory.Sequence(lambda n: f"Pagina {n}")
+    live = True
+
+    @classmethod
+    def _create(cls, model_class, parent=None, **kwargs):
+        page = model_class(**kwargs)
+        (parent or Page.get_first_root_node()).add_child(instance=page)
+        return page
+
+
+class HomePageFactory(PageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Samen opleiden voor de regio"
+    slug = factory.Sequence(lambda n: f"home-{n}")
+    intro = "Scholen en bedrijven werken samen in de regio."
+
+    @classmethod
+    def _create(cls, model_class, parent=None, **kwargs):
+        """Also make the new home page the root of the default site."""
+        page = super()._create(model_class, parent=parent, **kwargs)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={"hostname": "localhost", "port": 80, "root_page": page},
+        )
+        return page
+
+
+class ProgrammePageFactory(PageFactory):
+    class Meta:
+        model = ProgrammePage
+
+    title = factory.Sequence(lambda n: f"Programmaonderdeel {n}")
+    intro = "Over de samenwerking tussen onderwijs en bedrijfsleven."
+    show_in_menus = True
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = Person
+
+    name = factory.Sequence(lambda n: f"Contactpersoon {n}")
+    role = "Adviseur"
+    organisation = "Kennisprogramma"
+    email = factory.Sequence(lambda n: f"persoon{n}@example.nl")
+    phone = "030 123 45 67"

@@ -1,0 +1,92 @@
+"""Page types of the site core: the home page and the nested programme pages."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import KeyFiguresBlock, StoryBlock
+
+from .mixins import BasePage
+
+
+class HomePage(BasePage):
+    """The site root (``/``): hero, key figures, body, and teasers of the sections below it."""
+
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Afbeelding bovenaan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Brede foto naast de inleiding; liefst liggend, minstens 1200 pixels breed.",
+    )
+    hero_cta_text = models.CharField(
+        "Knoptekst",
+        max_length=60,
+        blank=True,
+        help_text="Tekst op de knop bovenaan, bijvoorbeeld 'Bekijk de netwerkkaart'.",
+    )
+    hero_cta_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Knop verwijst naar",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="De pagina waar de knop bovenaan naartoe gaat.",
+    )
+    key_figures = StreamField(
+        [("key_figures", KeyFiguresBlock())],
+        verbose_name="Kerncijfers",
+        blank=True,
+        max_num=1,
+        help_text="Kerncijfers onder de inleiding.",
+    )
+    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_cta_text"),
+                PageChooserPanel("hero_cta_page"),
+            ],
+            heading="Bovenaan de pagina",
+        ),
+        FieldPanel("key_figures"),
+        FieldPanel("body"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["home.ProgrammePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Homepagina"
+        verbose_name_plural = "Homepagina's"
+
+
+class ProgrammePage(BasePage):
+    """A general content page of the programme (e.g. knelpunten, oplossing); pages nest."""
+
+    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ProgrammePage"]
+    subpage_types = ["home.ProgrammePage"]
+
+    class Meta:
+        verbose_name = "Programmapagina"
+        verbose_name_plural = "Programmapagina's"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # One query for the cards of the pages below this one; specific() adds
+        # one per page type, not per page.
+        context["subpages"] = self.get_children().live().public().specific()
+        return context

@@ -1,0 +1,38 @@
+"""Template tags for the site frame: main menu, breadcrumbs and Dutch dates."""
+
+from django import template
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    current = context.get("page")
+    site = Site.find_for_request(request)
+    items = []
+    if site:
+        items = list(
+            site.root_page.get_children().live().public().in_menu().only("title", "url_path")
+        )
+    current_path = current.url_path if current else ""
+    for item in items:
+        item.is_current = bool(current_path) and current_path.startswith(item.url_path)
+    return {"items": items, "request": request}
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": [], "page": page}
+    # depth 1 is Wagtail's invisible root; depth 2 is the home page.
+    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("depth"))
+    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+
+
+@register.filter
+def any_inaccessible(documents):
+    """True when at least one download in the list is not digitally accessible."""
+    return any(not getattr(document, "is_accessible", True) for document in documents)

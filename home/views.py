@@ -1,0 +1,47 @@
+"""Site-wide views that are not pages: search and robots.txt."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from wagtail.models import Page
+
+SEARCH_RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """``/zoeken/``: full-text search over published, public pages (Dutch stemming)."""
+    # NUL bytes cannot reach PostgreSQL; other control characters carry no meaning.
+    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()
+    error = ""
+    if len(query) > MAX_QUERY_LENGTH:
+        error = (
+            f"Uw zoekopdracht is te lang; we hebben de eerste {MAX_QUERY_LENGTH} tekens gebruikt."
+        )
+        query = query[:MAX_QUERY_LENGTH]
+    results_page = None
+    if query:
+        results = Page.objects.live().public().specific().search(query)
+        results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "home/search.html",
+        {
+            "search_query": query,
+            "results": results_page,
+            "error": error,
+            "querystring": urlencode({"q": query}) + "&",
+        },
+    )
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /zoeken/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
