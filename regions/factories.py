@@ -1,0 +1,67 @@
+"""factory_boy factories of the regional network."""
+
+import factory
+from factory.django import DjangoModelFactory
+
+from regions.models import Conversation, Partner, Partnership, Region
+from regions.models.partnership import format_point
+
+
+class PartnershipFactory(DjangoModelFactory):
+    """A published partnership in an existing region (regions come from the data migration)."""
+
+    class Meta:
+        model = Partnership
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Samenwerking {n}")
+    slug = factory.Sequence(lambda n: f"samenwerking-{n}")
+    summary = "Scholen en bedrijven leiden samen vakmensen op voor de regio."
+    region = factory.LazyFunction(lambda: Region.objects.order_by("?").first())
+    city = factory.LazyAttribute(lambda obj: obj.region.centre_city)
+    location = factory.LazyAttribute(
+        lambda obj: format_point(obj.region.latitude, obj.region.longitude)
+    )
+    kind = Partnership.Kind.CIV
+    status = Partnership.Status.ACTIVE
+    companies_count = 40
+    students_count = 300
+    teachers_count = 12
+    schools_count = 2
+    start_year = 2019
+    live = True
+    background = "<p>Er is een tekort aan vakmensen in de regio.</p>"
+
+    @factory.post_generation
+    def sectors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.sectors.set(extracted)
+            self.save()
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.themes.set(extracted)
+            self.save()
+
+
+class PartnerFactory(DjangoModelFactory):
+    class Meta:
+        model = Partner
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    organisation = factory.Sequence(lambda n: f"Organisatie {n}")
+    kind = Partner.Kind.COMPANY
+    role = "partner"
+
+
+class ConversationFactory(DjangoModelFactory):
+    class Meta:
+        model = Conversation
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    date = factory.Faker("date_between", start_date="-2y", end_date="today")
+    with_whom = "Projectleider en penvoerder"
+    subject = "Voortgang en opschaling"
+    summary = "We spraken over de voortgang."
+    is_public = False

@@ -1,0 +1,14 @@
+from .partnership import Conversation, Partner, Partnership
+from .taxonomy import EducationLevel, FundingSource, Province, Region, Sector, Theme
+
+__all__ = [
+    "Conversation",
+    "EducationLevel",
+    "FundingSource",
+    "Partner",
+    "Partnership",
+    "Province",
+    "Region",
+    "Sector",
+    "Theme",
+]
