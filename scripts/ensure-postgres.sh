@@ -46,7 +46,14 @@ if ! running; then
 fi
 
 # Trust authentication (as on CI machines): connect as postgres without a password.
+# Create the (empty) database the settings name; pytest-django makes test_<name> beside it.
+create_database() {
+  psql "$1" -Atqc "select 1 from pg_database where datname = 'pps'" | grep -q 1 \
+    || psql "$1" -Atqc "create database pps" >&2
+}
+
 if psql -h "$HOST" -p "$PORT" -U postgres -d postgres -Atqc "select 1" >/dev/null 2>&1; then
+  create_database "postgres://postgres@$HOST:$PORT/postgres"
   echo "postgres://postgres@$HOST:$PORT/pps"
   exit 0
 fi
@@ -58,6 +65,7 @@ if [ "$(id -u)" = "0" ] && command -v runuser >/dev/null 2>&1; then
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'pps_test') THEN
         CREATE ROLE pps_test LOGIN CREATEDB PASSWORD 'pps_test';
       END IF; END \$\$;" >&2 || fail "Could not create the test role pps_test."
+  create_database "postgres://pps_test:pps_test@$HOST:$PORT/postgres"
   echo "postgres://pps_test:pps_test@$HOST:$PORT/pps"
   exit 0
 fi
