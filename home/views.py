@@ -5,6 +5,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from wagtail import hooks
 from wagtail.models import Page
 
 SEARCH_RESULTS_PER_PAGE = 10
@@ -22,15 +23,25 @@ def search(request):
         )
         query = query[:MAX_QUERY_LENGTH]
     results_page = None
+    extra_sections = []
     if query:
         results = Page.objects.live().public().specific().search(query)
         results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        # Sections (e.g. regions' partnerships) add their own matches through this hook,
+        # so the site core needs no import of them. Each hook returns a dict with
+        # "heading", "items" (title, url, summary), and optionally "more_url" / "more_label";
+        # or None when it has nothing to add.
+        for hook in hooks.get_hooks("site_search_extra_results"):
+            section = hook(request, query)
+            if section and section["items"]:
+                extra_sections.append(section)
     return render(
         request,
         "home/search.html",
         {
             "search_query": query,
             "results": results_page,
+            "extra_sections": extra_sections,
             "error": error,
             "querystring": urlencode({"q": query}) + "&",
         },

@@ -85,3 +85,19 @@ def test_overlong_query_gets_a_dutch_notice(client, pages):
     response = client.get("/zoeken/", {"q": "samenwerking " * 40})
     assert response.status_code == 200
     assert "te lang" in response.text
+
+
+@pytest.mark.django_db
+def test_sections_add_results_through_the_hook(client, pages):
+    from wagtail import hooks
+
+    def extra(request, query):
+        return {
+            "heading": "Samenwerkingen",
+            "items": [{"title": "Testtreffer", "url": "/x/", "summary": ""}],
+        }
+
+    with hooks.register_temporarily("site_search_extra_results", extra):
+        response = client.get("/zoeken/", {"q": "ruimtevaart"})
+    assert "Testtreffer" in response.text
+    assert "Geen resultaten" not in response.text
