@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: a site root, the demo site, and a real browser."""
 
 import os
+from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -18,12 +19,15 @@ def live_db(transactional_db):
     """Committed data for browser tests: the live server runs in another thread.
 
     The database is flushed after each such test, which also removes the rows that
-    Wagtail's migrations made: the locale, the root page, the root collection and the
-    default site. Put those back.
+    data migrations made: Wagtail's locale, root page, root collection and default site,
+    and our provinces, regions and taxonomies (the demo content needs them). Put those back.
     """
+    from django.apps import apps
     from django.conf import settings
     from wagtail.models import Collection, Locale, Page, Site
 
+    if not apps.get_model("regions", "Region").objects.exists():
+        import_module("regions.migrations.0002_load_regions_and_taxonomies").load(apps, None)
     if Page.objects.exists():
         return
     locale = Locale.objects.create(language_code=settings.LANGUAGE_CODE)

@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -22,4 +23,9 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's page URLs allow no dots; a page's data files (the network map's
+    # kaart.geojson and export.csv) are routed to the page by the same view.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:geojson|csv))$", wagtail_views.serve),
+    path("", include(wagtail_urls)),
+]

@@ -72,21 +72,6 @@ def ensure_home_page():
         intro=HOME_INTRO,
         hero_image=hero,
         hero_cta_text="Lees over regionale samenwerkingen",
-        key_figures=json.dumps(
-            [
-                {
-                    "type": "key_figures",
-                    "value": {
-                        "heading": "Het netwerk in cijfers",
-                        "figures": [
-                            {"value": "80+", "label": "regionale samenwerkingsverbanden"},
-                            {"value": "4.000", "label": "betrokken bedrijven"},
-                            {"value": "39.000", "label": "studenten bereikt"},
-                        ],
-                    },
-                }
-            ]
-        ),
         body=json.dumps(
             [
                 heading("Waarom regionaal samenwerken?"),

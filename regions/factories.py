@@ -3,7 +3,8 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from regions.models import Conversation, Partner, Partnership, Region
+from home.factories import PageFactory
+from regions.models import Conversation, NetworkMapPage, Partner, Partnership, Region
 from regions.models.partnership import format_point
 
 
@@ -65,3 +66,14 @@ class ConversationFactory(DjangoModelFactory):
     subject = "Voortgang en opschaling"
     summary = "We spraken over de voortgang."
     is_public = False
+
+
+class NetworkMapPageFactory(PageFactory):
+    """The network map page; pass ``parent`` (the home page)."""
+
+    class Meta:
+        model = NetworkMapPage
+
+    title = "Netwerkkaart"
+    slug = "netwerkkaart"
+    intro = "Alle samenwerkingen tussen onderwijs en bedrijfsleven op een kaart."

@@ -1,6 +1,9 @@
 """Page types of the site core: the home page and the nested programme pages."""
 
+from django.apps import apps
 from django.db import models
+from django.db.models import Count, Sum
+from django.db.models.functions import Coalesce
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -61,12 +64,30 @@ class HomePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ProgrammePage"]
+    subpage_types = ["home.ProgrammePage", "regions.NetworkMapPage"]
     max_count = 1
 
     class Meta:
         verbose_name = "Homepagina"
         verbose_name_plural = "Homepagina's"
+
+    def live_key_figures(self):
+        """Counts and sums over the published partnerships, in one aggregate query.
+
+        `home` may not import `regions` (apps depend one way), so the model is looked
+        up by name. Drafts and unpublished changes never count.
+        """
+        partnership_model = apps.get_model("regions", "Partnership")
+        return partnership_model.objects.filter(live=True).aggregate(
+            partnerships=Count("pk"),
+            companies=Coalesce(Sum("companies_count"), 0),
+            students=Coalesce(Sum("students_count"), 0),
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["live_figures"] = self.live_key_figures()
+        return context
 
 
 class ProgrammePage(BasePage):

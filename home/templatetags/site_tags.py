@@ -1,6 +1,7 @@
 """Template tags for the site frame: main menu, breadcrumbs and Dutch dates."""
 
 from django import template
+from django.utils.formats import number_format
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -36,3 +37,9 @@ def breadcrumbs(context):
 def any_inaccessible(documents):
     """True when at least one download in the list is not digitally accessible."""
     return any(not getattr(document, "is_accessible", True) for document in documents)
+
+
+@register.filter
+def thousands(value):
+    """A whole number with Dutch thousand separators: 4000 becomes 4.000."""
+    return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)

@@ -96,7 +96,7 @@ def test_production_settings_are_safe():
         "False",
         "nl",
         "Europe/Amsterdam",
-        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "cms.storage.StaticFilesStorage",  # WhiteNoise's, see cms/storage.py
     ]
 
 

@@ -1,3 +1,4 @@
+from .pages import NetworkMapPage
 from .partnership import Conversation, Partner, Partnership
 from .taxonomy import EducationLevel, FundingSource, Province, Region, Sector, Theme
 
@@ -5,6 +6,7 @@ __all__ = [
     "Conversation",
     "EducationLevel",
     "FundingSource",
+    "NetworkMapPage",
     "Partner",
     "Partnership",
     "Province",

@@ -25,10 +25,10 @@ from wagtail.models import (
     RevisionMixin,
 )
 from wagtail.search import index
-from wagtailgeowidget.panels import LeafletPanel
 
 from home.blocks import RICH_TEXT_FEATURES
 
+from ..panels import LeafletPanel
 from .taxonomy import EducationLevel, FundingSource, Region, Sector, Theme
 
 # "SRID=4326;POINT(lng lat)": the format wagtailgeowidget reads and writes.

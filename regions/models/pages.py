@@ -1,0 +1,118 @@
+"""Page types of the regional network."""
+
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+
+from home.models import BasePage
+from regions.filters import apply_filters, published_partnerships, read_filters
+from regions.opendata import csv_response, geojson_response
+
+from .partnership import Conversation, Partnership
+
+RESULTS_PER_PAGE = 20
+FIXED_SECTION_FIELDS = [field for field, _label in Partnership.FIXED_SECTIONS]
+
+
+class NetworkMapPage(RoutablePageMixin, BasePage):
+    """The network map (``/netwerkkaart/``), once, directly under the home page.
+
+    Besides the map with its filters and accessible list, it serves every published
+    partnership's fixed-format write-up (``/netwerkkaart/<slug>/``) and the open data
+    (``kaart.geojson``, ``export.csv``). Partnerships are snippets, not pages, so the
+    write-ups are routes of this page.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Netwerkkaart"
+        verbose_name_plural = "Netwerkkaarten"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["map_page"] = self
+        return context
+
+    def file_url(self, name, request=None):
+        """The URL of an open-data route: a file name, without the slash routes end in.
+
+        Wagtail's page URLs allow no dots, so cms/urls.py sends these file names here.
+        """
+        return self.get_url(request) + self.reverse_subpage(name).rstrip("/")
+
+    def partnership_url(self, partnership, request=None):
+        """The URL of a partnership's write-up (the model itself does not know this page)."""
+        return self.get_url(request) + self.reverse_subpage(
+            "partnership", kwargs={"slug": partnership.slug}
+        )
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
+        for slug, updated_at in published_partnerships().values_list("slug", "updated_at"):
+            urls.append({"location": f"{base}{slug}/", "lastmod": updated_at})
+        return urls
+
+    @path("")
+    def index_route(self, request):
+        """The map, the filters and the paginated list of published partnerships."""
+        form = read_filters(request)
+        partnerships = (
+            apply_filters(published_partnerships(), form.active_filters())
+            .select_related("region__province")
+            .prefetch_related("sectors", "themes")
+            .defer(*FIXED_SECTION_FIELDS)  # long texts the list does not show
+            .order_by("name", "pk")
+        )
+        results = Paginator(partnerships, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        querystring = form.querystring()
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "notes": form.ignored,
+                "results": results,
+                "querystring": f"{querystring}&" if querystring else "",
+                "filter_querystring": querystring,
+                "geojson_url": self.file_url("geojson", request),
+                "csv_url": self.file_url("csv", request),
+            },
+        )
+
+    @path("kaart.geojson/", name="geojson")
+    def geojson_route(self, request):
+        form = read_filters(request)
+        queryset = apply_filters(published_partnerships(), form.active_filters())
+        return geojson_response(queryset, request.build_absolute_uri(self.get_url(request)))
+
+    @path("export.csv/", name="csv")
+    def csv_route(self, request):
+        form = read_filters(request)
+        queryset = apply_filters(published_partnerships(), form.active_filters())
+        return csv_response(queryset, request.build_absolute_uri(self.get_url(request)))
+
+    @path("<slug:slug>/", name="partnership")
+    def partnership_route(self, request, slug):
+        """One published partnership's write-up; drafts and unknown slugs give a 404."""
+        queryset = published_partnerships().select_related(
+            "region__province", "contact_person__photo", "logo"
+        )
+        queryset = queryset.prefetch_related(
+            "sectors",
+            "themes",
+            "education_levels",
+            "funding_sources",
+            "partners",
+            # Internal conversations are not even loaded.
+            Prefetch("conversations", queryset=Conversation.objects.filter(is_public=True)),
+        )
+        partnership = get_object_or_404(queryset, slug=slug)
+        return self.render(
+            request,
+            template="regions/partnership_detail.html",
+            context_overrides={"object": partnership},
+        )

@@ -1,0 +1,219 @@
+"""Open data of the network map: GeoJSON and CSV of published partnerships.
+
+Public fields only, in a fixed order documented in docs/open-data.md; conversations are
+never read here. Rows come from ``.values_list()`` plus one query per taxonomy, so the
+number of SQL queries does not depend on the number of partnerships.
+"""
+
+import csv
+import io
+import json
+from collections import defaultdict
+
+from django.http import HttpResponse
+
+from .models.partnership import Partnership
+
+KIND_LABELS = dict(Partnership.Kind.choices)
+STATUS_LABELS = dict(Partnership.Status.choices)
+
+# Output name → database lookup, in the documented order.
+VALUE_FIELDS = {
+    "id": "id",
+    "slug": "slug",
+    "name": "name",
+    "summary": "summary",
+    "kind": "kind",
+    "status": "status",
+    "region": "region__name",
+    "region_slug": "region__slug",
+    "province": "region__province__name",
+    "province_slug": "region__province__slug",
+    "city": "city",
+    "website": "website",
+    "start_year": "start_year",
+    "companies_count": "companies_count",
+    "students_count": "students_count",
+    "teachers_count": "teachers_count",
+    "schools_count": "schools_count",
+    "latitude": "latitude",
+    "longitude": "longitude",
+}
+# Many-to-many output name → the relation on Partnership; values are lists of names.
+TERM_FIELDS = {
+    "sectors": "sectors",
+    "themes": "themes",
+    "funding_sources": "funding_sources",
+}
+
+# The GeoJSON (see geojson_response) carries what the map and most reusers need, kept
+# small for speed; the CSV has every public column, in this order.
+CSV_COLUMNS = [
+    "id",
+    "slug",
+    "name",
+    "summary",
+    "kind",
+    "kind_label",
+    "status",
+    "status_label",
+    "region",
+    "region_slug",
+    "province",
+    "province_slug",
+    "city",
+    "latitude",
+    "longitude",
+    "website",
+    "start_year",
+    "companies_count",
+    "students_count",
+    "teachers_count",
+    "schools_count",
+    "sectors",
+    "themes",
+    "funding_sources",
+    "url",
+]
+CSV_LIST_SEPARATOR = "; "
+# Spreadsheet programs run cells that start with these characters as formulas.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _terms_by_partnership(queryset, relation):
+    """{partnership id: [term names]} for one many-to-many relation, in one query."""
+    field = Partnership._meta.get_field(relation)
+    through = field.remote_field.through
+    target = field.m2m_reverse_field_name()
+    pairs = (
+        through.objects.filter(partnership__in=queryset.values("pk"))
+        .order_by(f"{target}__name")
+        .values_list("partnership_id", f"{target}__name")
+    )
+    terms = defaultdict(list)
+    for partnership_id, name in pairs:
+        terms[partnership_id].append(name)
+    return terms
+
+
+def partnership_records(queryset, writeup_base_url):
+    """Public records (dicts of the CSV columns) of the partnerships, ordered by name.
+
+    ``writeup_base_url`` is the absolute URL of the map page; a write-up lives below it.
+    """
+    names = list(VALUE_FIELDS)
+    rows = queryset.order_by("name", "pk").values_list(*VALUE_FIELDS.values())
+    terms = {name: _terms_by_partnership(queryset, rel) for name, rel in TERM_FIELDS.items()}
+    records = []
+    for row in rows:
+        record = dict(zip(names, row, strict=True))
+        record["kind_label"] = KIND_LABELS.get(record["kind"], "")
+        record["status_label"] = STATUS_LABELS.get(record["status"], "")
+        for name in TERM_FIELDS:
+            record[name] = terms[name].get(record["id"], [])
+        record["url"] = f"{writeup_base_url}{record['slug']}/"
+        records.append(record)
+    return records
+
+
+def geojson_response(queryset, writeup_base_url):
+    """A FeatureCollection of the partnerships that have a location.
+
+    Built from plain tuples with literal dicts: with thousands of partnerships, the
+    Python per row is most of the time.
+    """
+    located = queryset.filter(latitude__isnull=False, longitude__isnull=False)
+    rows = located.order_by("name", "pk").values_list(
+        "id",
+        "slug",
+        "name",
+        "summary",
+        "kind",
+        "status",
+        "region__name",
+        "region__province__name",
+        "city",
+        "companies_count",
+        "students_count",
+        "teachers_count",
+        "schools_count",
+        "latitude",
+        "longitude",
+    )
+    sectors = _terms_by_partnership(located, "sectors")
+    themes = _terms_by_partnership(located, "themes")
+    features = [
+        {
+            "type": "Feature",
+            "id": pk,
+            "geometry": {"type": "Point", "coordinates": [lng, lat]},
+            "properties": {
+                "id": pk,
+                "slug": slug,
+                "name": name,
+                "summary": summary,
+                "kind": kind,
+                "kind_label": KIND_LABELS.get(kind, ""),
+                "status": status,
+                "region": region,
+                "province": province,
+                "city": city,
+                "url": f"{writeup_base_url}{slug}/",
+                "sectors": sectors.get(pk, []),
+                "themes": themes.get(pk, []),
+                "companies_count": companies,
+                "students_count": students,
+                "teachers_count": teachers,
+                "schools_count": schools,
+            },
+        }
+        for (
+            pk,
+            slug,
+            name,
+            summary,
+            kind,
+            status,
+            region,
+            province,
+            city,
+            companies,
+            students,
+            teachers,
+            schools,
+            lat,
+            lng,
+        ) in rows
+    ]
+    body = json.dumps(
+        {"type": "FeatureCollection", "features": features},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    response = HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may use it
+    return response
+
+
+def _csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = CSV_LIST_SEPARATOR.join(value)
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def csv_response(queryset, writeup_base_url, filename="samenwerkingen.csv"):
+    """One row per partnership (with or without location), UTF-8 with BOM for Excel."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for record in partnership_records(queryset, writeup_base_url):
+        writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

@@ -1,0 +1,57 @@
+"""The demo partnerships: believable, spread over the country, and loaded idempotently."""
+
+from io import StringIO
+
+import pytest
+from wagtail.models import Revision
+
+from regions.demo import partnerships as demo
+from regions.models import Conversation, Partner, Partnership
+
+
+def snapshot():
+    return (
+        Partnership.objects.count(),
+        Partner.objects.count(),
+        Conversation.objects.count(),
+        Revision.objects.count(),
+    )
+
+
+@pytest.mark.django_db
+def test_demo_partnerships_load_once():
+    demo.load(StringIO())
+    first = snapshot()
+    output = StringIO()
+    demo.load(output)
+    assert snapshot() == first
+    assert "0 demo partnerships created" in output.getvalue()
+
+    count = len(demo.PARTNERSHIPS)
+    assert 20 <= count <= 30 and first[0] == count
+    published = Partnership.objects.filter(live=True)
+    assert published.count() >= count - 3
+    assert all(p.revisions.exists() for p in Partnership.objects.all())
+    assert published.values("region").distinct().count() >= 15
+    assert Partnership.objects.filter(latitude__isnull=True).exists()
+    assert Conversation.objects.filter(is_public=True).exists()
+    assert Conversation.objects.filter(is_public=False).exists()
+    assert Partner.objects.filter(role="penvoerder").count() >= count
+
+
+@pytest.mark.django_db
+def test_demo_keeps_editors_changes():
+    demo.load(StringIO())
+    partnership = Partnership.objects.get(slug="health-noord")
+    partnership.name = "Health Noord (bijgewerkt)"
+    partnership.save()
+    demo.load(StringIO())
+    partnership.refresh_from_db()
+    assert partnership.name == "Health Noord (bijgewerkt)"
+
+
+@pytest.mark.django_db
+def test_every_demo_location_lies_in_its_country():
+    demo.load(StringIO())
+    for partnership in Partnership.objects.all():
+        partnership.full_clean()  # clean() rejects locations outside the Netherlands

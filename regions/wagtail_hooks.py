@@ -1,0 +1,219 @@
+"""Admin wiring of the regional network: the "Regionaal netwerk" menu and its snippets.
+
+Editors keep partnerships up to date here, filter and export the listing as a spreadsheet,
+and find the partnerships that are missing from the map because they lack a location.
+"""
+
+import django_filters
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from regions.models import (
+    EducationLevel,
+    FundingSource,
+    Partnership,
+    Province,
+    Region,
+    Sector,
+    Theme,
+)
+
+SUBMENU_HOOK = "register_regional_network_menu_item"
+# The listing's query string for partnerships without a location.
+WITHOUT_LOCATION_QUERY = "location=no"
+
+
+def without_location():
+    return Partnership.objects.filter(latitude__isnull=True)
+
+
+class PartnershipFilterSet(WagtailFilterSet):
+    region = django_filters.ModelChoiceFilter(
+        label="Arbeidsmarktregio", queryset=Region.objects.all()
+    )
+    kind = django_filters.ChoiceFilter(label="Soort", choices=Partnership.Kind.choices)
+    status = django_filters.ChoiceFilter(label="Status", choices=Partnership.Status.choices)
+    sectors = django_filters.ModelMultipleChoiceFilter(
+        label="Sectoren", queryset=Sector.objects.all()
+    )
+    themes = django_filters.ModelMultipleChoiceFilter(label="Thema's", queryset=Theme.objects.all())
+    location = django_filters.ChoiceFilter(
+        label="Locatie op de kaart",
+        choices=[("yes", "Met locatie"), ("no", "Zonder locatie")],
+        method="filter_location",
+    )
+    live = django_filters.BooleanFilter(label="Gepubliceerd")
+
+    class Meta:
+        model = Partnership
+        fields = ["region", "kind", "status", "sectors", "themes", "location", "live"]
+
+    def filter_location(self, queryset, name, value):
+        # `latitude` is derived from `location` on save, so it is the reliable test.
+        return queryset.filter(latitude__isnull=value == "no")
+
+
+class PartnershipViewSet(SnippetViewSet):
+    model = Partnership
+    icon = "site"
+    menu_label = "Samenwerkingen"
+    list_display = [
+        "name",
+        Column("region", label="Arbeidsmarktregio", sort_key="region__name"),
+        Column("get_kind_display", label="Soort", sort_key="kind"),
+        Column("get_status_display", label="Status", sort_key="status"),
+        LiveStatusTagColumn(label="Publicatie"),
+        DateColumn("updated_at", label="Bijgewerkt", sort_key="updated_at"),
+    ]
+    filterset_class = PartnershipFilterSet
+    search_fields = ["name", "summary", "city"]
+    list_per_page = 50
+    # Listing columns only: conversations and the fixed-format texts stay out of exports.
+    list_export = [
+        "name",
+        "slug",
+        "region.name",
+        "region.province.name",
+        "city",
+        "get_kind_display",
+        "get_status_display",
+        "live",
+        "latitude",
+        "longitude",
+        "companies_count",
+        "students_count",
+        "teachers_count",
+        "schools_count",
+        "start_year",
+        "website",
+        "updated_at",
+    ]
+    export_headings = {
+        "name": "Naam",
+        "slug": "Slug",
+        "region.name": "Arbeidsmarktregio",
+        "region.province.name": "Provincie",
+        "city": "Plaats",
+        "get_kind_display": "Soort",
+        "get_status_display": "Status",
+        "live": "Gepubliceerd",
+        "latitude": "Breedtegraad",
+        "longitude": "Lengtegraad",
+        "companies_count": "Bedrijven",
+        "students_count": "Studenten",
+        "teachers_count": "Docenten",
+        "schools_count": "Onderwijsinstellingen",
+        "start_year": "Startjaar",
+        "website": "Website",
+        "updated_at": "Laatst bijgewerkt",
+    }
+    export_filename = "samenwerkingen"
+
+    def get_queryset(self, request):
+        return Partnership.objects.select_related("region__province")
+
+
+class RegionViewSet(SnippetViewSet):
+    model = Region
+    icon = "globe"
+    list_display = ["name", "province", "centre_city"]
+    list_filter = ["province"]
+    search_fields = ["name", "centre_city"]
+    list_per_page = 50
+
+    def get_queryset(self, request):
+        return Region.objects.select_related("province")
+
+
+class ProvinceViewSet(SnippetViewSet):
+    model = Province
+    icon = "globe"
+    list_display = ["name", "latitude", "longitude"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class SectorViewSet(SnippetViewSet):
+    model = Sector
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class EducationLevelViewSet(SnippetViewSet):
+    model = EducationLevel
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class FundingSourceViewSet(SnippetViewSet):
+    model = FundingSource
+    icon = "tag"
+    list_display = ["name", "slug"]
+
+
+class RegionalNetworkGroup(SnippetViewSetGroup):
+    menu_label = "Regionaal netwerk"
+    menu_icon = "site"
+    menu_order = 200
+    submenu_hook = SUBMENU_HOOK
+    items = (
+        PartnershipViewSet,
+        RegionViewSet,
+        ProvinceViewSet,
+        ThemeViewSet,
+        SectorViewSet,
+        EducationLevelViewSet,
+        FundingSourceViewSet,
+    )
+
+
+register_snippet(RegionalNetworkGroup)
+
+
+def without_location_url():
+    return f"{reverse('wagtailsnippets_regions_partnership:list')}?{WITHOUT_LOCATION_QUERY}"
+
+
+@hooks.register(SUBMENU_HOOK)
+def register_without_location_menu_item():
+    return MenuItem(
+        "Zonder locatie",
+        without_location_url(),
+        name="partnerships-without-location",
+        icon_name="warning",
+        order=150,
+    )
+
+
+class WithoutLocationPanel(Component):
+    """Dashboard panel: partnerships that are not on the map because they lack a location."""
+
+    name = "partnerships_without_location"
+    template_name = "regions_admin/without_location_panel.html"
+    order = 150
+    shown = 10
+
+    def get_context_data(self, parent_context):
+        count = without_location().count()
+        return {
+            "count": count,
+            "partnerships": without_location().only("pk", "name", "live")[: self.shown],
+            "more": count > self.shown,
+            "listing_url": without_location_url(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_without_location_panel(request, panels):
+    if request.user.has_perm("regions.change_partnership"):
+        panels.append(WithoutLocationPanel())

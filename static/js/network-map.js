@@ -1,0 +1,141 @@
+// The network map: an addition to the server-rendered list, never a replacement.
+// Without JavaScript (or when Leaflet fails to load) the map stays hidden and every
+// partnership is still in the list. Settings arrive as data- attributes: no inline script.
+(function () {
+  "use strict";
+
+  var NETHERLANDS = { center: [52.2, 5.3], zoom: 7 };
+
+  function tileLayer(element, withAttribution) {
+    return L.tileLayer(element.dataset.tileUrl, {
+      maxZoom: 18,
+      attribution: withAttribution ? element.dataset.tileAttribution : "",
+    });
+  }
+
+  function popupContent(properties) {
+    // Built from DOM nodes, so names from the data are never parsed as HTML.
+    var wrapper = document.createElement("div");
+    var title = document.createElement("p");
+    title.className = "map-popup__title";
+    title.textContent = properties.name;
+    var meta = document.createElement("p");
+    meta.className = "map-popup__meta";
+    meta.textContent = [properties.kind_label, properties.city || properties.region]
+      .filter(Boolean)
+      .join(" · ");
+    var link = document.createElement("a");
+    link.href = properties.url;
+    link.textContent = "Lees meer over " + properties.name;
+    wrapper.append(title, meta, link);
+    return wrapper;
+  }
+
+  function setStatus(text) {
+    var status = document.querySelector("[data-map-status]");
+    if (status) status.textContent = text;
+  }
+
+  function networkMap(element) {
+    var map = L.map(element, { zoomControl: false, scrollWheelZoom: false });
+    L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
+    map.attributionControl.setPrefix(false);
+    tileLayer(element, true).addTo(map);
+
+    function show(layer, count) {
+      // The first view is set once the data is in, so clusters never animate into place.
+      if (count) map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 11 });
+      else map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
+      var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+      clusters.addLayer(layer);
+      map.addLayer(clusters);
+    }
+
+    fetch(element.dataset.geojsonUrl, { headers: { Accept: "application/geo+json" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (collection) {
+        var layer = L.geoJSON(collection, {
+          pointToLayer: function (feature, latlng) {
+            return L.marker(latlng, { alt: feature.properties.name, title: feature.properties.name });
+          },
+          onEachFeature: function (feature, marker) {
+            marker.bindPopup(popupContent(feature.properties));
+          },
+        });
+        var count = collection.features.length;
+        show(layer, count);
+        setStatus(
+          count === 1 ? "1 samenwerking op de kaart." : count + " samenwerkingen op de kaart."
+        );
+      })
+      .catch(function () {
+        map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
+        setStatus("De kaart kon niet worden geladen. Alle samenwerkingen staan in de lijst hieronder.");
+      });
+  }
+
+  function locationMap(element) {
+    // Decoration beside the write-up: no controls, nothing to tab to.
+    var point = [parseFloat(element.dataset.lat), parseFloat(element.dataset.lng)];
+    var map = L.map(element, {
+      keyboard: false,
+      zoomControl: false,
+      attributionControl: false,
+      scrollWheelZoom: false,
+    });
+    map.setView(point, 10);
+    tileLayer(element, false).addTo(map);
+    L.marker(point, { keyboard: false, interactive: false }).addTo(map);
+  }
+
+  function copyLinks() {
+    document.querySelectorAll("[data-copy-link]").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (!navigator.clipboard) return; // the plain link still works
+        event.preventDefault();
+        var status = link.parentElement.querySelector("[data-copy-status]");
+        navigator.clipboard.writeText(link.href).then(function () {
+          if (status) status.textContent = "Link gekopieerd.";
+        });
+      });
+    });
+  }
+
+  function shortFilterUrls() {
+    // Leave empty filters out of the URL, so a shared link shows only what was chosen.
+    var form = document.querySelector("[data-filter-form]");
+    if (!form) return;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var params = new URLSearchParams();
+      new FormData(form).forEach(function (value, name) {
+        if (String(value).trim()) params.append(name, value);
+      });
+      var query = params.toString();
+      window.location.assign(form.action + (query ? "?" + query : ""));
+    });
+  }
+
+  var script = document.currentScript;
+  copyLinks();
+  shortFilterUrls();
+  if (typeof L === "undefined") return;
+  // Leaflet guesses its marker images from its stylesheet's URL, which fails once static
+  // file names are hashed; the template gives the real URLs.
+  L.Icon.Default.imagePath = "";
+  L.Icon.Default.mergeOptions({
+    iconUrl: script.dataset.markerIcon,
+    iconRetinaUrl: script.dataset.markerIcon2x,
+    shadowUrl: script.dataset.markerShadow,
+  });
+
+  document.querySelectorAll("[data-network-map]").forEach(function (element) {
+    var wrap = element.closest("[data-map-wrap]");
+    if (wrap) wrap.hidden = false;
+    if (element.dataset.geojsonUrl) networkMap(element);
+    else if (element.dataset.lat) locationMap(element);
+  });
+})();
