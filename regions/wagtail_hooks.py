@@ -4,6 +4,8 @@ Editors keep partnerships up to date here, filter and export the listing as a sp
 and find the partnerships that are missing from the map because they lack a location.
 """
 
+from urllib.parse import urlencode
+
 import django_filters
 from django.urls import reverse
 from wagtail import hooks
@@ -11,12 +13,15 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from regions.filters import published_partnerships
 from regions.models import (
     EducationLevel,
     FundingSource,
+    NetworkMapPage,
     Partnership,
     Province,
     Region,
@@ -217,3 +222,32 @@ class WithoutLocationPanel(Component):
 def add_without_location_panel(request, panels):
     if request.user.has_perm("regions.change_partnership"):
         panels.append(WithoutLocationPanel())
+
+
+SITE_SEARCH_PARTNERSHIPS = 5
+
+
+@hooks.register("site_search_extra_results")
+def partnerships_in_site_search(request, query):
+    """Published partnerships matching a site search (/zoeken/), Dutch stemming included.
+
+    Only the indexed public fields are searched: internal conversations are not indexed.
+    """
+    map_page = NetworkMapPage.objects.live().first()
+    if map_page is None:
+        return None
+    matches = get_search_backend().search(query, published_partnerships().select_related("region"))
+    items = [
+        {
+            "title": partnership.name,
+            "url": map_page.partnership_url(partnership, request),
+            "summary": f"{partnership.region.name} · {partnership.summary}",
+        }
+        for partnership in matches[:SITE_SEARCH_PARTNERSHIPS]
+    ]
+    return {
+        "heading": "Samenwerkingen",
+        "items": items,
+        "more_url": f"{map_page.get_url(request)}?{urlencode({'q': query})}",
+        "more_label": "Zoek verder op de netwerkkaart",
+    }
