@@ -142,28 +142,15 @@ class ProvinceViewSet(SnippetViewSet):
     list_display = ["name", "latitude", "longitude"]
 
 
-class ThemeViewSet(SnippetViewSet):
-    model = Theme
+class TaxonomyViewSet(SnippetViewSet):
+    """The editable, seeded lists (themes, sectors, levels, funding) all look alike."""
+
     icon = "tag"
     list_display = ["name", "slug"]
 
 
-class SectorViewSet(SnippetViewSet):
-    model = Sector
-    icon = "tag"
-    list_display = ["name", "slug"]
-
-
-class EducationLevelViewSet(SnippetViewSet):
-    model = EducationLevel
-    icon = "tag"
-    list_display = ["name", "slug"]
-
-
-class FundingSourceViewSet(SnippetViewSet):
-    model = FundingSource
-    icon = "tag"
-    list_display = ["name", "slug"]
+def taxonomy_viewset(taxonomy_model):
+    return type(f"{taxonomy_model.__name__}ViewSet", (TaxonomyViewSet,), {"model": taxonomy_model})
 
 
 class RegionalNetworkGroup(SnippetViewSetGroup):
@@ -175,10 +162,7 @@ class RegionalNetworkGroup(SnippetViewSetGroup):
         PartnershipViewSet,
         RegionViewSet,
         ProvinceViewSet,
-        ThemeViewSet,
-        SectorViewSet,
-        EducationLevelViewSet,
-        FundingSourceViewSet,
+        *(taxonomy_viewset(model) for model in (Theme, Sector, EducationLevel, FundingSource)),
     )
 
 
