@@ -100,9 +100,26 @@ class AccordionBlock(blocks.StructBlock):
         template = "blocks/accordion_block.html"
 
 
+class AccessibleDocumentChooserBlock(DocumentChooserBlock):
+    """Loads each document's accessible alternative page with it, not one query per file."""
+
+    def bulk_to_python(self, values):
+        objects = self.model_class.objects.select_related("accessible_alternative_page").in_bulk(
+            values
+        )
+        return [objects.get(pk) for pk in values]
+
+
 class DownloadsBlock(blocks.StructBlock):
+    """A list of downloads with type, size and year, and a notice when one is not accessible."""
+
     heading = blocks.CharBlock(label="Kop", default="Downloads")
-    documents = blocks.ListBlock(DocumentChooserBlock(), label="Bestanden", min_num=1)
+    documents = blocks.ListBlock(
+        AccessibleDocumentChooserBlock(),
+        label="Bestanden",
+        min_num=1,
+        help_text="Vink bij elk bestand aan of het digitaal toegankelijk is (bij Documenten).",
+    )
 
     class Meta:
         icon = "doc-full"

@@ -14,6 +14,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from home.demo_goals import ensure_goals
 from home.models import HomePage, Person, ProgrammePage, SiteSettings
 
 HOME_INTRO = (
@@ -280,5 +281,6 @@ def load(stdout):
     home = ensure_home_page()
     person = ensure_contact_person()
     ensure_programme_pages(home, person)
+    ensure_goals(person)
     ensure_settings()
-    stdout.write("Site core: home page, programme pages, contact person and settings.")
+    stdout.write("Site core: home page, programme pages, goals, contact person and settings.")

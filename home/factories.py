@@ -4,7 +4,7 @@ import factory
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
-from home.models import HomePage, Person, ProgrammePage
+from home.models import GoalPage, GoalTarget, HomePage, Person, ProgrammePage
 
 
 class PageFactory(DjangoModelFactory):
@@ -60,3 +60,27 @@ class PersonFactory(DjangoModelFactory):
     organisation = "Kennisprogramma"
     email = factory.Sequence(lambda n: f"persoon{n}@example.nl")
     phone = "030 123 45 67"
+
+
+class GoalPageFactory(PageFactory):
+    """A programme goal; pass ``parent`` (a programme page)."""
+
+    class Meta:
+        model = GoalPage
+
+    title = factory.Sequence(lambda n: f"Doel {n}")
+    number = factory.Sequence(lambda n: n % 99 + 1)
+    short_title = factory.Sequence(lambda n: f"Doel {n}")
+    description = "<p>Wat we met dit doel willen bereiken.</p>"
+    parties = "Onderwijs, bedrijfsleven en overheid"
+
+
+class GoalTargetFactory(DjangoModelFactory):
+    class Meta:
+        model = GoalTarget
+
+    page = factory.SubFactory(GoalPageFactory)
+    label = "Samenwerkingen"
+    target = 10
+    metric = "manual"
+    manual_count = 0

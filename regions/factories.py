@@ -4,7 +4,16 @@ import factory
 from factory.django import DjangoModelFactory
 
 from home.factories import PageFactory
-from regions.models import Conversation, NetworkMapPage, Partner, Partnership, Region
+from regions.models import (
+    Conversation,
+    NetworkMapPage,
+    Partner,
+    Partnership,
+    Region,
+    RegionFigure,
+    RegionIndexPage,
+    RegionProfilePage,
+)
 from regions.models.partnership import format_point
 
 
@@ -79,3 +88,33 @@ class NetworkMapPageFactory(PageFactory):
     title = "Netwerkkaart"
     slug = "netwerkkaart"
     intro = "Alle samenwerkingen tussen onderwijs en bedrijfsleven op een kaart."
+
+
+class RegionIndexPageFactory(PageFactory):
+    class Meta:
+        model = RegionIndexPage
+
+    title = "Regio's"
+    slug = "regios"
+
+
+class RegionProfilePageFactory(PageFactory):
+    """A live profile; pass ``region`` (a Region from the data migration) and ``parent``."""
+
+    class Meta:
+        model = RegionProfilePage
+
+    title = factory.LazyAttribute(lambda obj: obj.region.name)
+    slug = factory.LazyAttribute(lambda obj: obj.region.slug)
+
+
+class RegionFigureFactory(DjangoModelFactory):
+    class Meta:
+        model = RegionFigure
+
+    topic = RegionFigure.Topic.EDUCATION
+    indicator = factory.Sequence(lambda n: f"Indicator {n}")
+    value = factory.Sequence(lambda n: 100 + n)
+    unit = "studenten"
+    year = 2024
+    source = "CBS"

@@ -78,8 +78,11 @@ class RowData:
     relations: dict = field(default_factory=dict)
 
 
-def read_rows(path):
-    """Return the data rows of a CSV or XLSX file as (row number, {column: text}) pairs."""
+def read_rows(path, required=REQUIRED_COLUMNS, known=ALL_COLUMNS):
+    """Return the data rows of a CSV or XLSX file as (row number, {column: text}) pairs.
+
+    ``required`` and ``known`` name the columns; other imports (region figures) pass theirs.
+    """
     path = Path(path)
     if not path.is_file():
         raise ImportFileError(f"File not found: {path}")
@@ -93,13 +96,13 @@ def read_rows(path):
     if not table:
         raise ImportFileError(f"{path.name} is empty.")
     headers = [str(cell or "").strip().lower() for cell in table[0]]
-    missing = [column for column in REQUIRED_COLUMNS if column not in headers]
+    missing = [column for column in required if column not in headers]
     if missing:
         raise ImportFileError(f"Missing column(s): {', '.join(missing)}.")
-    unknown = [header for header in headers if header and header not in ALL_COLUMNS]
+    unknown = [header for header in headers if header and header not in known]
     if unknown:
         raise ImportFileError(
-            f"Unknown column(s): {', '.join(unknown)}. Known columns: {', '.join(ALL_COLUMNS)}."
+            f"Unknown column(s): {', '.join(unknown)}. Known columns: {', '.join(known)}."
         )
     rows = []
     # Row numbers as a spreadsheet shows them: the header is row 1.
@@ -143,9 +146,10 @@ def _read_xlsx(path):
 
 
 def _cell_text(cell):
-    # Spreadsheets store 40 as 40.0; keep the text an editor would see.
-    if isinstance(cell, float) and cell.is_integer():
-        cell = int(cell)
+    # Spreadsheets store 40 as 40.0; keep the text an editor would see: 40, and 4,5
+    # with the Dutch decimal comma (so a dot can only ever be a thousands separator).
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() else repr(cell).replace(".", ",")
     return "" if cell is None else str(cell).strip()
 
 

@@ -171,6 +171,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_DOCUMENT_MODEL = "home.AccessibleDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+# Uploads are also checked by content (a renamed HTML file is refused); see home/forms.py.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
 # Documents are downloaded, never opened inline in our origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []

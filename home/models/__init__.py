@@ -1,4 +1,5 @@
 from .documents import AccessibleDocument
+from .goals import GoalPage, GoalTarget
 from .mixins import BasePage, IntroMixin, ListingMixin
 from .pages import HomePage, ProgrammePage
 from .site_settings import SiteSettings
@@ -7,6 +8,8 @@ from .snippets import Person
 __all__ = [
     "BasePage",
     "AccessibleDocument",
+    "GoalPage",
+    "GoalTarget",
     "HomePage",
     "IntroMixin",
     "ListingMixin",

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
+from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -48,6 +49,15 @@ class HomePage(BasePage):
         help_text="Kerncijfers onder de inleiding.",
     )
     body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
+    # A stream of page choosers rather than a foreign key: `home` must not depend on
+    # the `cases` app, not even through a migration.
+    featured_cases = StreamField(
+        [("case", blocks.PageChooserBlock(page_type="cases.CasePage", label="Case"))],
+        verbose_name="Uitgelichte cases",
+        blank=True,
+        max_num=3,
+        help_text="Hooguit drie cases die op de homepagina staan; concepten worden overgeslagen.",
+    )
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -59,12 +69,19 @@ class HomePage(BasePage):
             heading="Bovenaan de pagina",
         ),
         FieldPanel("key_figures"),
+        FieldPanel("featured_cases"),
         FieldPanel("body"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.ProgrammePage", "regions.NetworkMapPage"]
+    subpage_types = [
+        "home.ProgrammePage",
+        "regions.NetworkMapPage",
+        "regions.RegionIndexPage",
+        "news.NewsIndexPage",
+        "cases.CaseIndexPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -84,9 +101,41 @@ class HomePage(BasePage):
             students=Coalesce(Sum("students_count"), 0),
         )
 
+    def live_featured_cases(self):
+        """The chosen cases that are published, in the editor's order, in one query.
+
+        The raw stream holds page ids, so the pages are loaded here with their images
+        instead of one query per chooser block.
+        """
+        ids = [block["value"] for block in self.featured_cases.raw_data if block["value"]]
+        if not ids:
+            return []
+        case_model = apps.get_model("cases", "CasePage")
+        cases = case_model.objects.live().public().filter(pk__in=ids)
+        by_id = {
+            case.pk: case
+            for case in cases.select_related("listing_image", "main_image").prefetch_related(
+                "listing_image__renditions", "main_image__renditions"
+            )
+        }
+        return [by_id[pk] for pk in ids if pk in by_id]
+
+    def latest_news(self):
+        """The three newest published news items, with their images, in one query."""
+        news_model = apps.get_model("news", "NewsPage")
+        return list(
+            news_model.objects.live()
+            .public()
+            .select_related("listing_image", "main_image")
+            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .order_by("-date", "-pk")[:3]
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["live_figures"] = self.live_key_figures()
+        context["featured_cases"] = self.live_featured_cases()
+        context["latest_news"] = self.latest_news()
         return context
 
 
@@ -99,7 +148,7 @@ class ProgrammePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]
-    subpage_types = ["home.ProgrammePage"]
+    subpage_types = ["home.ProgrammePage", "home.GoalPage"]
 
     class Meta:
         verbose_name = "Programmapagina"

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from home.factories import ProgrammePageFactory
 
 # Pinned budgets. A change that adds queries must change these numbers on purpose.
-HOME_QUERIES = 8  # 7 + the live key figures aggregate
+HOME_QUERIES = 10  # 7 + the live key figures aggregate + latest news (view restrictions, rows)
 PROGRAMME_QUERIES = 13
 
 

@@ -1,5 +1,6 @@
 from .pages import NetworkMapPage
 from .partnership import Conversation, Partner, Partnership
+from .profiles import RegionDownload, RegionFigure, RegionIndexPage, RegionProfilePage
 from .taxonomy import EducationLevel, FundingSource, Province, Region, Sector, Theme
 
 __all__ = [
@@ -11,6 +12,10 @@ __all__ = [
     "Partnership",
     "Province",
     "Region",
+    "RegionDownload",
+    "RegionFigure",
+    "RegionIndexPage",
+    "RegionProfilePage",
     "Sector",
     "Theme",
 ]

@@ -1,8 +1,10 @@
 """Template tags of the regional network: links to write-ups and their public parts."""
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 
+from regions.charts import format_value
 from regions.models import NetworkMapPage
 
 register = template.Library()
@@ -55,3 +57,28 @@ def public_conversations(partnership):
 def map_tiles():
     """``{% map_tiles as tiles %}``: the tile layer's URL and attribution from the settings."""
     return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+
+
+@register.simple_tag
+def case_stories(partnership=None, region=None):
+    """``{% case_stories partnership=object as cases %}`` (or ``region=region``): the
+    published case stories about a partnership, or about the partnerships of a region.
+
+    One query. `regions` may not import `cases` (apps depend one way), so the model is
+    looked up by name.
+    """
+    case_model = apps.get_model("cases", "CasePage")
+    cases = case_model.objects.live().public()
+    if partnership is not None:
+        cases = cases.filter(partnership=partnership)
+    elif region is not None:
+        cases = cases.filter(partnership__region=region, partnership__live=True)
+    else:
+        return []
+    return list(cases.order_by("-first_published_at", "-pk"))
+
+
+@register.filter
+def figure_value(figure):
+    """A key figure's value in Dutch notation with its unit: 12.345 studenten, 4,5%."""
+    return format_value(figure.value, figure.unit)

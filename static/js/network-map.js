@@ -67,13 +67,18 @@
         });
         var count = collection.features.length;
         show(layer, count);
-        setStatus(
-          count === 1 ? "1 samenwerking op de kaart." : count + " samenwerkingen op de kaart."
-        );
+        // Other maps (e.g. the regions) name what they show in data-noun-one/-many.
+        var one = element.dataset.nounOne || "samenwerking";
+        var many = element.dataset.nounMany || "samenwerkingen";
+        setStatus(count + " " + (count === 1 ? one : many) + " op de kaart.");
       })
       .catch(function () {
         map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
-        setStatus("De kaart kon niet worden geladen. Alle samenwerkingen staan in de lijst hieronder.");
+        setStatus(
+          "De kaart kon niet worden geladen. Alle " +
+            (element.dataset.nounMany || "samenwerkingen") +
+            " staan in de lijst hieronder."
+        );
       });
   }
 

@@ -1,0 +1,45 @@
+"""factory_boy factories of the case stories."""
+
+import factory
+
+from cases.models import CaseIndexPage, CasePage
+from home.factories import PageFactory
+
+
+class CaseIndexPageFactory(PageFactory):
+    """The case index; pass ``parent`` (the home page)."""
+
+    class Meta:
+        model = CaseIndexPage
+
+    title = "Cases"
+    slug = "cases"
+    intro = "Initiatieven aan het woord: hoe regionale samenwerking in de praktijk werkt."
+    show_in_menus = True
+
+
+class CasePageFactory(PageFactory):
+    """A live case story; pass ``parent`` (the case index)."""
+
+    class Meta:
+        model = CasePage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Case {n}")
+    subtitle = "Een ondernemer en een docent vertellen"
+    intro = "Hoe een school en bedrijven samen vakmensen opleiden."
+    person_name = "Martin Jansen"
+    person_role = "Coördinator"
+    person_organisation = "ROC in de regio"
+    pull_quote = "Samen leiden we op wat de regio nodig heeft."
+
+    @factory.post_generation
+    def goals(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.goals.set(extracted)
+            self.save()
+
+
+def many_cases(index_page, count, **fields):
+    """``count`` live cases under ``index_page`` (one by one: pages cannot be bulk-created)."""
+    return [CasePageFactory(parent=index_page, **fields) for _ in range(count)]

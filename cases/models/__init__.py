@@ -1,0 +1,3 @@
+from .pages import CaseIndexPage, CasePage
+
+__all__ = ["CaseIndexPage", "CasePage"]

@@ -1,0 +1,189 @@
+"""Case stories: the case index (``/cases/``) with filters, and the case pages below it."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from cases import filters
+from home.blocks import StoryBlock
+from home.models import BasePage, GoalPage
+from regions.models import Partnership
+
+CASES_PER_PAGE = 12
+RELATED_CASES = 3
+
+
+class CaseIndexPage(BasePage):
+    """The case stories overview (``/cases/``), once, directly under the home page.
+
+    Lists the published cases below it, newest first, filtered by goal, region, theme and
+    sector (the last three through the partnership a case is about).
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["cases.CasePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Casesoverzicht"
+        verbose_name_plural = "Casesoverzichten"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        form = filters.read_filters(request)
+        cases = filters.apply_filters(CasePage.objects.child_of(self).live().public(), form.active)
+        # Filters through many-to-many rows may repeat a case; keep the rows distinct
+        # by selecting ids first.
+        cases = (
+            CasePage.objects.filter(pk__in=cases.values("pk"))
+            .select_related("listing_image", "main_image", "partnership__region")
+            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .order_by("-first_published_at", "-pk")
+        )
+        query = filters.querystring(form.active)
+        context.update(
+            form=form,
+            notes=form.ignored,
+            results=Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page")),
+            querystring=f"{query}&" if query else "",
+        )
+        return context
+
+
+class CasePage(BasePage):
+    """One case story or interview (``/cases/<slug>/``), only under the case index.
+
+    Usually about one partnership, whose region, sectors and themes are shown from the
+    partnership itself; without a partnership it is a programme-level story.
+    """
+
+    subtitle = models.CharField(
+        "Ondertitel",
+        max_length=200,
+        blank=True,
+        help_text="Een regel onder de titel, bijvoorbeeld wie er aan het woord is.",
+    )
+    person_name = models.CharField(
+        "Naam", max_length=120, blank=True, help_text="Wie er aan het woord is."
+    )
+    person_role = models.CharField(
+        "Functie", max_length=120, blank=True, help_text="Bijvoorbeeld 'relatiemanager'."
+    )
+    person_organisation = models.CharField(
+        "Organisatie", max_length=160, blank=True, help_text="Waar deze persoon werkt."
+    )
+    person_photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Foto",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Portretfoto, liefst vierkant.",
+    )
+    pull_quote = models.TextField(
+        "Uitgelicht citaat",
+        blank=True,
+        max_length=400,
+        help_text="Eén of twee zinnen van de geïnterviewde die groot in beeld komen.",
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Hoofdafbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Staat bovenaan de case; de beschrijving van de afbeelding is de alt-tekst.",
+    )
+    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
+    partnership = models.ForeignKey(
+        Partnership,
+        verbose_name="Samenwerking",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="cases",
+        help_text="De samenwerking waar deze case over gaat. Leeg: een verhaal over het programma.",
+    )
+    goals = ParentalManyToManyField(
+        GoalPage,
+        verbose_name="Doelen",
+        blank=True,
+        related_name="cases",
+        help_text="Aan welke programmadoelen draagt deze case bij?",
+    )
+
+    content_panels = BasePage.content_panels[:1] + [
+        FieldPanel("subtitle"),
+        *BasePage.content_panels[1:],
+        MultiFieldPanel(
+            [
+                FieldPanel("person_name"),
+                FieldRowPanel([FieldPanel("person_role"), FieldPanel("person_organisation")]),
+                FieldPanel("person_photo"),
+                FieldPanel("pull_quote"),
+            ],
+            heading="Aan het woord",
+        ),
+        FieldPanel("main_image"),
+        FieldPanel("body"),
+        FieldPanel("partnership"),
+        FieldPanel("goals", widget=CheckboxSelectMultiple),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("subtitle", boost=2),
+        index.SearchField("pull_quote"),
+        index.SearchField("person_name"),
+        index.SearchField("person_organisation"),
+        index.SearchField("body"),
+        index.RelatedFields("partnership", [index.SearchField("name", boost=2)]),
+    ]
+
+    parent_page_types = ["cases.CaseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Case"
+        verbose_name_plural = "Cases"
+
+    def live_partnership(self):
+        """The partnership with its region, sectors and themes, only when published."""
+        if not self.partnership_id:
+            return None
+        return (
+            Partnership.objects.filter(pk=self.partnership_id, live=True)
+            .select_related("region")
+            .prefetch_related("sectors", "themes")
+            .first()
+        )
+
+    def live_goals(self):
+        return list(self.goals.live().order_by("number"))
+
+    def related_cases(self, goals):
+        """Up to three other cases about the same partnership or serving a shared goal."""
+        shared = models.Q(goals__in=[goal.pk for goal in goals])
+        if self.partnership_id:
+            shared |= models.Q(partnership_id=self.partnership_id)
+        candidates = CasePage.objects.live().public().exclude(pk=self.pk).filter(shared)
+        return list(
+            CasePage.objects.filter(pk__in=candidates.values("pk"))
+            .select_related("listing_image", "main_image")
+            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .order_by("-first_published_at", "-pk")[:RELATED_CASES]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        goals = self.live_goals()
+        context.update(
+            partnership=self.live_partnership(),
+            goals=goals,
+            related=self.related_cases(goals),
+        )
+        return context

@@ -1,0 +1,62 @@
+"""Demo news: the news index at /nieuws/ and twelve items (see demo_data.py).
+
+Creates only what is missing; items are published through a revision, as an editor would.
+"""
+
+import datetime
+import json
+
+from home.demo import make_picture, paragraph
+from home.models import HomePage, Person
+from news.demo_data import NEWS
+from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
+from regions.models import Partnership, Region, Theme
+
+
+def ensure_index(home):
+    index = NewsIndexPage.objects.first()
+    if index:
+        return index
+    index = NewsIndexPage(
+        title="Nieuws",
+        slug="nieuws",
+        show_in_menus=True,
+        intro="Nieuws over regionale samenwerking tussen beroepsonderwijs en bedrijfsleven.",
+    )
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    return index
+
+
+def load(stdout):
+    home = HomePage.objects.first()
+    if home is None:
+        return
+    index = ensure_index(home)
+    existing = set(index.get_children().values_list("slug", flat=True))
+    author = Person.objects.filter(name="Sanne de Groot").first()
+    created = 0
+    for number, item in enumerate(NEWS):
+        slug, day, title, intro, paragraphs, themes, regions, partnerships = item
+        if slug in existing:
+            continue
+        page = NewsPage(
+            title=title,
+            slug=slug,
+            date=datetime.date.fromisoformat(day),
+            intro=intro,
+            main_image=make_picture(f"Nieuws: {title}", f"news-{number}"),
+            body=json.dumps([paragraph(*paragraphs)]),
+            author=author,
+        )
+        page.themes.set(Theme.objects.filter(slug__in=themes))
+        page.regions.set(Region.objects.filter(slug__in=regions))
+        page.tags.add("regionale samenwerking")
+        page.related_partnerships = [
+            NewsPagePartnership(partnership=partnership)
+            for partnership in Partnership.objects.filter(slug__in=partnerships)
+        ]
+        index.add_child(instance=page)
+        page.save_revision().publish()
+        created += 1
+    stdout.write(f"News: {created} demo items created.")

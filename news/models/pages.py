@@ -1,0 +1,185 @@
+"""News: the news index (``/nieuws/``) with filters and RSS, and the news items below it."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.forms import CheckboxSelectMultiple
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from home.blocks import StoryBlock
+from home.models import BasePage
+from news import filters
+from news.feeds import NewsFeed
+
+from .relations import NewsPageTag
+
+NEWS_PER_PAGE = 10
+RELATED_NEWS = 3
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """The news overview (``/nieuws/``), once, directly under the home page.
+
+    Lists the published news items below it, newest first, with filters for theme, region
+    and year; serves the RSS feed at ``/nieuws/feed/``.
+    """
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Nieuwsoverzicht"
+        verbose_name_plural = "Nieuwsoverzichten"
+
+    def news_items(self):
+        return NewsPage.objects.child_of(self).live().public()
+
+    @path("")
+    def index_route(self, request):
+        items = self.news_items()
+        years = [day.year for day in items.dates("date", "year", order="DESC")]
+        form = filters.read_filters(request, years)
+        items = (
+            filters.apply_filters(items, form.active)
+            .select_related("listing_image", "main_image")
+            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .order_by("-date", "-pk")
+        )
+        results = Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        query = filters.querystring(form.active)
+        return self.render(
+            request,
+            context_overrides={
+                "form": form,
+                "notes": form.ignored,
+                "results": results,
+                "querystring": f"{query}&" if query else "",
+            },
+        )
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        return NewsFeed(self)(request)
+
+
+class NewsPage(BasePage):
+    """One news item (``/nieuws/<slug>/``), only under the news index."""
+
+    date = models.DateField(
+        "Datum", default=timezone.localdate, help_text="De datum die boven het bericht staat."
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Hoofdafbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Staat bovenaan het bericht; de beschrijving van de afbeelding is de alt-tekst.",
+    )
+    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        verbose_name="Trefwoorden",
+        blank=True,
+        help_text="Losse trefwoorden, gescheiden door komma's.",
+    )
+    themes = ParentalManyToManyField(
+        "regions.Theme",
+        verbose_name="Thema's",
+        blank=True,
+        related_name="news_pages",
+        help_text="Over welke thema's gaat dit bericht? Gebruikt door het filter op /nieuws/.",
+    )
+    regions = ParentalManyToManyField(
+        "regions.Region",
+        verbose_name="Regio's",
+        blank=True,
+        related_name="news_pages",
+        help_text="Over welke arbeidsmarktregio's gaat dit bericht?",
+    )
+    author = models.ForeignKey(
+        "home.Person",
+        verbose_name="Auteur of contactpersoon",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wie schreef het bericht, of wie kunnen lezers benaderen?",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("main_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("tags"),
+                FieldPanel("themes", widget=CheckboxSelectMultiple),
+                FieldPanel("regions"),
+            ],
+            heading="Indeling",
+        ),
+        InlinePanel("related_partnerships", heading="Samenwerkingen", label="Samenwerking"),
+        FieldPanel("author"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.RelatedFields("regions", [index.SearchField("name")]),
+        index.RelatedFields("author", [index.SearchField("name")]),
+        index.RelatedFields(
+            "related_partnerships",
+            [index.RelatedFields("partnership", [index.SearchField("name")])],
+        ),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Nieuwsbericht"
+        verbose_name_plural = "Nieuwsberichten"
+
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        # Wagtail indexes on post_save, before modelcluster has written the tags, themes,
+        # regions and partnership links; index again now that they are stored.
+        index.insert_or_update_object(self)
+        return result
+
+    def related_news(self):
+        """Up to three other published items sharing a theme or region, newest first."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        region_ids = [region.pk for region in self.regions.all()]
+        shared = models.Q(themes__in=theme_ids) | models.Q(regions__in=region_ids)
+        candidates = NewsPage.objects.live().public().exclude(pk=self.pk).filter(shared)
+        return list(
+            NewsPage.objects.filter(pk__in=candidates.values("pk"))
+            .select_related("listing_image", "main_image")
+            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .order_by("-date", "-pk")[:RELATED_NEWS]
+        )
+
+    def live_partnerships(self):
+        """The linked partnerships that are published; drafts never show."""
+        return [
+            link.partnership
+            for link in self.related_partnerships.select_related("partnership").filter(
+                partnership__live=True
+            )
+        ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partnerships"] = self.live_partnerships()
+        context["related"] = self.related_news()
+        return context
