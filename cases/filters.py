@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
+from home.filters import bind_filters
 from home.models import GoalPage
 from regions.models import Region, Sector, Theme
 
@@ -47,23 +48,7 @@ class CaseFilterForm(forms.Form):
 
 def read_filters(request):
     """Bind the form to the query string; keep the valid values and note the others."""
-    form = CaseFilterForm(request.GET or None)
-    form.ignored = []
-    form.active = {}
-    if form.is_bound:
-        form.is_valid()
-        form.ignored = [
-            f"Het filter ‘{form.fields[name].label}’ had een onbekende waarde en is genegeerd."
-            for name in form.errors
-            if name in form.fields
-        ]
-        form.active = {
-            name: value for name, value in form.cleaned_data.items() if value not in ("", None)
-        }
-        form.data = {name: str(value) for name, value in form.active.items()}
-        form._errors = None
-        form.is_valid()
-    return form
+    return bind_filters(CaseFilterForm(request.GET or None))
 
 
 def querystring(active):

@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
+from home.filters import bind_filters
 from regions.models import Region, Theme
 
 FILTER_PARAMETERS = ["thema", "regio", "jaar"]
@@ -31,24 +32,7 @@ class NewsFilterForm(forms.Form):
 
 def read_filters(request, years):
     """Bind the form to the query string; keep the valid values and note the others."""
-    form = NewsFilterForm(request.GET or None, years)
-    form.ignored = []
-    form.active = {}
-    if form.is_bound:
-        form.is_valid()
-        form.ignored = [
-            f"Het filter ‘{form.fields[name].label}’ had een onbekende waarde en is genegeerd."
-            for name in form.errors
-            if name in form.fields
-        ]
-        form.active = {
-            name: value for name, value in form.cleaned_data.items() if value not in ("", None)
-        }
-        # Show exactly the filters that were applied.
-        form.data = {name: str(value) for name, value in form.active.items()}
-        form._errors = None
-        form.is_valid()
-    return form
+    return bind_filters(NewsFilterForm(request.GET or None, years))
 
 
 def querystring(active):
