@@ -161,6 +161,14 @@ else:
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Rate limits per client address (home/ratelimit.py): scope -> (requests, seconds).
+RATE_LIMITS = {
+    "search": (int(env("RATE_LIMIT_SEARCH_PER_MINUTE", "60")), 60),
+    "contact": (int(env("RATE_LIMIT_CONTACT_PER_HOUR", "5")), 3600),
+}
+# Only behind a proxy that sets X-Forwarded-For itself (the load balancer).
+RATE_LIMIT_TRUST_FORWARDED_FOR = env("RATE_LIMIT_TRUST_FORWARDED_FOR", "false") == "true"
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Regionale samenwerkingen onderwijs en bedrijfsleven"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -1,6 +1,7 @@
+from .contact import ContactFormField, ContactPage
 from .documents import AccessibleDocument
 from .goals import GoalPage, GoalTarget
-from .mixins import BasePage, IntroMixin, ListingMixin
+from .mixins import BasePage, IntroMixin, ListingMixin, SocialMixin
 from .pages import HomePage, ProgrammePage
 from .site_settings import SiteSettings
 from .snippets import Person
@@ -8,6 +9,8 @@ from .snippets import Person
 __all__ = [
     "BasePage",
     "AccessibleDocument",
+    "ContactFormField",
+    "ContactPage",
     "GoalPage",
     "GoalTarget",
     "HomePage",
@@ -16,4 +19,5 @@ __all__ = [
     "Person",
     "ProgrammePage",
     "SiteSettings",
+    "SocialMixin",
 ]

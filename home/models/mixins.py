@@ -55,11 +55,37 @@ class ListingMixin(models.Model):
         return self.listing_summary or getattr(self, "intro", "") or self.search_description
 
 
-class BasePage(IntroMixin, ListingMixin, Page):
+class SocialMixin(models.Model):
+    """The image search engines and social media show when the page is shared.
+
+    Wagtail's own ``seo_title`` and ``search_description`` cover the title and the
+    description; this adds the share image (Open Graph and Twitter card).
+    """
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Deelafbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=(
+            "Afbeelding bij delen op sociale media (liefst 1200 × 630 pixels). "
+            "Leeg: de afbeelding in overzichten, anders de standaardafbeelding van de website."
+        ),
+    )
+
+    social_panels = [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class BasePage(IntroMixin, ListingMixin, SocialMixin, Page):
     """Abstract base of every page on the site: no table of its own."""
 
     content_panels = Page.content_panels + IntroMixin.intro_panels
-    promote_panels = Page.promote_panels + ListingMixin.listing_panels
+    promote_panels = Page.promote_panels + SocialMixin.social_panels + ListingMixin.listing_panels
     search_fields = Page.search_fields + IntroMixin.intro_search_fields
 
     class Meta:

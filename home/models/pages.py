@@ -77,6 +77,7 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "home.ProgrammePage",
+        "home.ContactPage",
         "regions.NetworkMapPage",
         "regions.RegionIndexPage",
         "news.NewsIndexPage",
@@ -148,7 +149,7 @@ class ProgrammePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]
-    subpage_types = ["home.ProgrammePage", "home.GoalPage"]
+    subpage_types = ["home.ProgrammePage", "home.GoalPage", "home.ContactPage"]
 
     class Meta:
         verbose_name = "Programmapagina"

@@ -7,7 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    """Organisation name, footer text, contact address and social links for the whole site."""
+    """Organisation, footer, social links, share image, cookie statement and analytics for the site."""
 
     organisation_name = models.CharField(
         "Naam organisatie",
@@ -33,6 +33,50 @@ class SiteSettings(BaseSiteSetting):
     x_url = models.URLField(
         "X (Twitter)", blank=True, help_text="Volledige link naar het X-account."
     )
+    default_social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Standaard deelafbeelding",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Getoond bij delen op sociale media als een pagina geen eigen afbeelding heeft.",
+    )
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Logo van de organisatie voor zoekmachines (gestructureerde gegevens).",
+    )
+    cookie_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Cookieverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="De pagina met de cookieverklaring; gelinkt vanuit de cookiemelding en de voettekst.",
+    )
+    analytics_measurement_id = models.CharField(
+        "Meet-ID statistieken",
+        max_length=40,
+        blank=True,
+        help_text=(
+            "Bijvoorbeeld G-XXXXXXX. Het meetscript laadt pas nadat een bezoeker cookies "
+            "toestaat. Leeg: geen statistieken."
+        ),
+    )
+    analytics_script_url = models.URLField(
+        "Adres meetscript",
+        blank=True,
+        help_text=(
+            "Volledige https-link naar het script van de statistiekdienst. Laadt pas na "
+            "toestemming. Leeg: geen statistieken."
+        ),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -41,7 +85,23 @@ class SiteSettings(BaseSiteSetting):
         MultiFieldPanel(
             [FieldPanel("footer_text"), FieldPanel("contact_email")], heading="Voettekst"
         ),
-        MultiFieldPanel([FieldPanel("linkedin_url"), FieldPanel("x_url")], heading="Sociale media"),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("x_url"),
+                FieldPanel("default_social_image"),
+                FieldPanel("logo"),
+            ],
+            heading="Sociale media en zoekmachines",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("cookie_statement_page"),
+                FieldPanel("analytics_measurement_id"),
+                FieldPanel("analytics_script_url"),
+            ],
+            heading="Cookies en statistieken",
+        ),
     ]
 
     class Meta:

@@ -6,7 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.factories import HomePageFactory, PersonFactory, ProgrammePageFactory
-from home.models import GoalPage, HomePage, ProgrammePage
+from home.models import ContactPage, GoalPage, HomePage, ProgrammePage
 
 
 class PageRulesTests(WagtailPageTestCase):
@@ -24,7 +24,7 @@ class PageRulesTests(WagtailPageTestCase):
 
     def test_programme_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(ProgrammePage, {HomePage, ProgrammePage})
-        self.assertAllowedSubpageTypes(ProgrammePage, {ProgrammePage, GoalPage})
+        self.assertAllowedSubpageTypes(ProgrammePage, {ProgrammePage, GoalPage, ContactPage})
         self.assertCanCreateAt(HomePage, ProgrammePage)
         self.assertCanCreateAt(ProgrammePage, ProgrammePage)
 

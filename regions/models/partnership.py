@@ -23,6 +23,7 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    WorkflowMixin,
 )
 from wagtail.search import index
 
@@ -56,9 +57,10 @@ def in_netherlands(lat, lng):
 
 
 class Partnership(
+    WorkflowMixin,
     DraftStateMixin,
-    RevisionMixin,
     LockableMixin,
+    RevisionMixin,
     PreviewableMixin,
     index.Indexed,
     ClusterableModel,
