@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
@@ -262,6 +263,8 @@ class Partnership(
                     FieldRowPanel([FieldPanel("start_year"), FieldPanel("website")]),
                     FieldPanel("logo"),
                     FieldPanel("contact_person"),
+                    # Go-live and expiry dates, shown in the status side panel's dialog.
+                    PublishingPanel(),
                 ],
                 heading="Algemeen",
             ),
