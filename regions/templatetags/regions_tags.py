@@ -70,6 +70,9 @@ def case_stories(partnership=None, region=None):
     case_model = apps.get_model("cases", "CasePage")
     cases = case_model.objects.live().public()
     if partnership is not None:
+        if partnership.pk is None:
+            # The admin preview of a partnership that was never saved: no case can be about it.
+            return []
         cases = cases.filter(partnership=partnership)
     elif region is not None:
         cases = cases.filter(partnership__region=region, partnership__live=True)
