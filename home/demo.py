@@ -1,5 +1,7 @@
 """Demo content of the site core: home page, programme pages, a contact person, settings.
 
+The contact form and the cookie statement are in ``home/demo_contact.py``.
+
 All text is written for this site from the facts in the programme's source documents.
 Every function creates only what is missing, so loading twice changes nothing.
 """
@@ -14,6 +16,7 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from home import demo_contact
 from home.demo_goals import ensure_goals
 from home.models import HomePage, Person, ProgrammePage, SiteSettings
 
@@ -283,4 +286,8 @@ def load(stdout):
     ensure_programme_pages(home, person)
     ensure_goals(person)
     ensure_settings()
-    stdout.write("Site core: home page, programme pages, goals, contact person and settings.")
+    demo_contact.load(home)
+    stdout.write(
+        "Site core: home page, programme pages, goals, contact person, contact form, "
+        "cookie statement and settings."
+    )

@@ -4,7 +4,15 @@ import factory
 from factory.django import DjangoModelFactory
 from wagtail.models import Page, Site
 
-from home.models import GoalPage, GoalTarget, HomePage, Person, ProgrammePage
+from home.models import (
+    ContactFormField,
+    ContactPage,
+    GoalPage,
+    GoalTarget,
+    HomePage,
+    Person,
+    ProgrammePage,
+)
 
 
 class PageFactory(DjangoModelFactory):
@@ -84,3 +92,58 @@ class GoalTargetFactory(DjangoModelFactory):
     target = 10
     metric = "manual"
     manual_count = 0
+
+
+# The demo's contact form: (label, field type, required).
+CONTACT_FORM_FIELDS = [
+    ("Naam", "singleline", True),
+    ("E-mailadres", "email", True),
+    ("Organisatie", "singleline", False),
+    ("Vraag", "multiline", True),
+]
+# Field types that need choices; the factory gives them two.
+CHOICE_FIELD_TYPES = {"dropdown", "multiselect", "radio", "checkboxes"}
+
+
+class ContactFormFieldFactory(DjangoModelFactory):
+    """One field of a contact form; pass ``page``."""
+
+    class Meta:
+        model = ContactFormField
+
+    label = factory.Sequence(lambda n: f"Veld {n}")
+    field_type = "singleline"
+    required = True
+    sort_order = factory.Sequence(lambda n: n)
+
+
+class ContactPageFactory(PageFactory):
+    """A contact page with the demo's four fields; ``form_fields=[(label, type, required)]``
+    gives other fields, ``form_fields=[]`` none."""
+
+    class Meta:
+        model = ContactPage
+        skip_postgeneration_save = True
+
+    title = "Neem contact op met één van onze adviseurs"
+    slug = factory.Sequence(lambda n: f"contact-{n}")
+    intro = "Stel uw vraag; een adviseur neemt contact met u op."
+    thank_you_text = "<p>Bedankt, we nemen binnen drie werkdagen contact met u op.</p>"
+    to_address = "adviseurs@example.nl"
+    from_address = "website@example.nl"
+    subject = "Nieuwe vraag via de website"
+
+    @factory.post_generation
+    def form_fields(page, create, extracted, **kwargs):
+        if not create:
+            return
+        fields = CONTACT_FORM_FIELDS if extracted is None else extracted
+        for index, (label, field_type, required) in enumerate(fields):
+            ContactFormFieldFactory(
+                page=page,
+                sort_order=index,
+                label=label,
+                field_type=field_type,
+                required=required,
+                choices="Ja, Nee" if field_type in CHOICE_FIELD_TYPES else "",
+            )
