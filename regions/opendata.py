@@ -6,11 +6,17 @@ number of SQL queries does not depend on the number of partnerships.
 """
 
 import csv
+import hashlib
 import io
 import json
 from collections import defaultdict
 
+from django.db.models import Count, Max, Q
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, quote_etag
+from django.utils.http import http_date
+
+from home.pagecache import current_generation, generation_time
 
 from .models.partnership import Partnership
 
@@ -216,4 +222,50 @@ def csv_response(queryset, writeup_base_url, filename="samenwerkingen.csv"):
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def data_validators(request):
+    """ETag and Last-Modified of the open data at this URL, or (None, None).
+
+    From the live partnerships (how many, the newest publish, the newest save: an
+    unpublish saves too), the content generation (a renamed region or sector changes the
+    rows without touching a partnership; home/pagecache.py) and the raw query string (the
+    filters) of this file. Without the cache there is no generation, so no validators.
+    """
+    generation = current_generation(request)
+    if generation is None:
+        return None, None
+    state = Partnership.objects.aggregate(
+        live_count=Count("pk", filter=Q(live=True)),
+        published=Max("last_published_at", filter=Q(live=True)),
+        saved=Max("updated_at"),
+    )
+    version = "|".join(
+        str(part)
+        for part in (
+            generation,
+            state["live_count"],
+            state["published"],
+            state["saved"],
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+        )
+    )
+    etag = quote_etag(hashlib.sha256(version.encode("utf-8", "backslashreplace")).hexdigest()[:32])
+    changes = [generation_time(generation), state["published"], state["saved"]]
+    last_modified = int(max(change for change in changes if change).timestamp())
+    return etag, last_modified
+
+
+def conditional_data_response(request, build):
+    """``build()``'s response with ETag and Last-Modified, or 304 when the client has it."""
+    etag, last_modified = data_validators(request)
+    if etag is None:
+        return build()
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = build()
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
     return response
