@@ -1,0 +1,64 @@
+"""gunicorn settings for production: `gunicorn -c gunicorn.conf.py cms.wsgi`.
+
+Every value can be changed through the environment (documented in .env.example and
+docs/deployment.md); the defaults suit one app server with 2 CPU cores behind a load balancer.
+"""
+
+import os
+
+
+def _env(name, default):
+    return os.environ.get(name) or default
+
+
+def _number(name, default):
+    value = _env(name, default)
+    if not value.isdigit():
+        raise SystemExit(f"gunicorn.conf.py: {name} must be a whole number, not {value!r}.")
+    return int(value)
+
+
+# 127.0.0.1 unless told otherwise: behind a load balancer set GUNICORN_BIND=0.0.0.0:8000.
+bind = [_env("GUNICORN_BIND", "127.0.0.1:8000")]
+
+# WEB_CONCURRENCY is gunicorn's usual name. 2 × cores + 1 processes for 2 cores, each with
+# a few threads so that a slow client or query does not hold a whole process. Every thread
+# may keep a PostgreSQL connection open (DB_CONN_MAX_AGE): workers × threads per server.
+workers = _number("WEB_CONCURRENCY", "5")
+threads = _number("GUNICORN_THREADS", "2")
+worker_class = "gthread"
+
+# A request that takes longer than this is killed (the worker restarts); graceful_timeout
+# is how long a worker may finish its requests on restart or deploy (SIGTERM / SIGHUP).
+timeout = _number("GUNICORN_TIMEOUT", "30")
+graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", "30")
+# Keep idle connections from the load balancer open longer than the balancer does (AWS ALB
+# and most others: 60 s), or it may reuse a connection gunicorn has just closed (a 502).
+keepalive = _number("GUNICORN_KEEPALIVE", "75")
+
+# Load Django once in the master and fork the workers from it: a recycled worker then starts
+# in milliseconds instead of re-importing Django and Wagtail (about 2 s of CPU each, which the
+# load test showed starving the other workers). Connections to PostgreSQL and Redis open
+# lazily, per worker, after the fork.
+preload_app = True
+# Recycle each worker after about this many requests (jitter: not all at once), which bounds
+# slow memory growth without restarts under normal load.
+max_requests = _number("GUNICORN_MAX_REQUESTS", "10000")
+max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", "100")
+
+# Only these proxy addresses may set X-Forwarded-For / X-Forwarded-Proto: the load balancer.
+# gunicorn then marks HTTPS requests as secure for Django.
+forwarded_allow_ips = _env("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+
+# Logs to stdout/stderr for the process manager. %(M)s: request time in milliseconds;
+# the client address is the load balancer's, X-Forwarded-For names the visitor.
+accesslog = "-"
+errorlog = "-"
+loglevel = _env("GUNICORN_LOG_LEVEL", "info")
+access_log_format = (
+    '%(h)s "%({x-forwarded-for}i)s" %(t)s "%(r)s" %(s)s %(b)s %(M)sms "%(f)s" "%(a)s"'
+)
+
+# Processes are managed by the service manager (systemd, the container runtime), not through
+# gunicornc; no control socket in $HOME that two instances on one host would share.
+control_socket_disable = True
