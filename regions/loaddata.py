@@ -1,0 +1,250 @@
+"""Load-test data of the regional network, called by `manage.py generate_load_data`.
+
+Partnerships are snippets, not pages, so thousands go in with ``bulk_create`` (partners,
+conversations and taxonomy links through their own tables) and are then added to the
+search index in bulk. The map page, the region index and one profile per region (with
+figures) are pages, created one by one. Generated partnerships have slugs starting with
+``load-``; anything else is someone's content.
+"""
+
+import random
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from home.loaddata import index_in_bulk
+from home.models import AccessibleDocument, HomePage, Person
+from regions.demo.profiles import INDEX_INTRO, demo_pdf, figures
+from regions.models import (
+    Conversation,
+    EducationLevel,
+    FundingSource,
+    NetworkMapPage,
+    Partner,
+    Partnership,
+    Region,
+    RegionDownload,
+    RegionIndexPage,
+    RegionProfilePage,
+    Sector,
+    Theme,
+)
+from regions.models.partnership import NL_BOUNDS, format_point
+
+SLUG_PREFIX = "load-"
+BATCH_SIZE = 1000
+# Spread around the region's centre, in degrees (about 15 km), kept inside the Netherlands.
+SPREAD = 0.15
+NAME_WORDS = [
+    "Techniekpact",
+    "Leerwerkplaats",
+    "Campus",
+    "Field lab",
+    "Praktijkcentrum",
+    "Skills Lab",
+    "Talentwerkplaats",
+    "Innovatiehub",
+]
+PARTNER_KINDS = [kind for kind, _label in Partner.Kind.choices]
+SECTION_TEXT = "<p>Onderwijs en bedrijven in de regio leiden samen vakmensen op.</p>"
+
+
+def foreign_content():
+    count = Partnership.objects.exclude(slug__startswith=SLUG_PREFIX).count()
+    return [f"{count} partnerships"] if count else []
+
+
+def clamp(value, bounds):
+    return min(max(value, bounds[0]), bounds[1])
+
+
+def build_partnership(number, region, rng, contact):
+    lat = clamp(region.latitude + rng.uniform(-SPREAD, SPREAD), NL_BOUNDS["lat"])
+    lng = clamp(region.longitude + rng.uniform(-SPREAD, SPREAD), NL_BOUNDS["lng"])
+    now = timezone.now()
+    partnership = Partnership(
+        slug=f"{SLUG_PREFIX}{number:05d}",
+        name=f"{rng.choice(NAME_WORDS)} {region.centre_city} {number:05d}",
+        summary=(
+            f"Scholen en bedrijven in {region.name} werken samen aan vakmensen voor de regio: "
+            "stages, omscholing en onderwijs dat aansluit op de praktijk."
+        ),
+        website=f"https://www.example.nl/{SLUG_PREFIX}{number:05d}/",
+        kind=rng.choice(Partnership.Kind.values),
+        status=rng.choice(Partnership.Status.values),
+        region=region,
+        city=region.centre_city,
+        companies_count=rng.randint(5, 400),
+        students_count=rng.randint(20, 3000),
+        teachers_count=rng.randint(2, 80),
+        schools_count=rng.randint(1, 8),
+        start_year=rng.randint(2010, 2025),
+        contact_person=contact,
+        live=True,
+        first_published_at=now,
+        last_published_at=now,
+    )
+    # bulk_create skips save(), which derives latitude/longitude from the location.
+    partnership.location = format_point(round(lat, 5), round(lng, 5))
+    partnership.latitude, partnership.longitude = round(lat, 5), round(lng, 5)
+    for field, _label in Partnership.FIXED_SECTIONS:
+        setattr(partnership, field, SECTION_TEXT)
+    return partnership
+
+
+def children_of(partnership, number, rng):
+    """Partners and conversations (one in five has an internal one, one in ten a public one)."""
+    partners = [
+        Partner(
+            partnership=partnership,
+            organisation=f"Organisatie {number:05d}-{index}",
+            kind=rng.choice(PARTNER_KINDS),
+            role="penvoerder" if index == 0 else "partner",
+            sort_order=index,
+        )
+        for index in range(rng.randint(3, 5))
+    ]
+    conversations = []
+    if number % 5 == 0:
+        conversations.append(
+            Conversation(
+                partnership=partnership,
+                date=timezone.localdate(),
+                with_whom="Projectleider",
+                subject="Intern: financiering",
+                summary="Interne notitie die nooit openbaar wordt.",
+                is_public=False,
+            )
+        )
+    if number % 10 == 0:
+        conversations.append(
+            Conversation(
+                partnership=partnership,
+                date=timezone.localdate(),
+                with_whom="Penvoerder",
+                subject="Voortgang",
+                summary="Openbaar verslag van de voortgang.",
+                is_public=True,
+                sort_order=1,
+            )
+        )
+    return partners, conversations
+
+
+def link_terms(partnerships, rng):
+    """Sectors (1–3), themes (1–2), levels (1–2) and funding (1–2) through their tables."""
+    for relation, model, most in [
+        ("sectors", Sector, 3),
+        ("themes", Theme, 2),
+        ("education_levels", EducationLevel, 2),
+        ("funding_sources", FundingSource, 2),
+    ]:
+        field = Partnership._meta.get_field(relation)
+        through = field.remote_field.through
+        target = field.m2m_reverse_field_name()
+        terms = list(model.objects.order_by("pk"))
+        rows = [
+            through(partnership=partnership, **{target: term})
+            for partnership in partnerships
+            for term in rng.sample(terms, rng.randint(1, min(most, len(terms))))
+        ]
+        through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+
+
+def generate_partnerships(target, stdout):
+    existing = Partnership.objects.filter(slug__startswith=SLUG_PREFIX).count()
+    if existing >= target:
+        stdout.write(f"Partnerships: {existing} generated ones already present.")
+        return
+    rng = random.Random(existing)
+    regions = list(Region.objects.order_by("pk"))
+    contact = Person.objects.order_by("pk").first()
+    numbers = range(existing + 1, target + 1)
+    partnerships = Partnership.objects.bulk_create(
+        [build_partnership(n, regions[n % len(regions)], rng, contact) for n in numbers],
+        batch_size=BATCH_SIZE,
+    )
+    partners, conversations = [], []
+    for number, partnership in zip(numbers, partnerships, strict=True):
+        more_partners, more_conversations = children_of(partnership, number, rng)
+        partners += more_partners
+        conversations += more_conversations
+    Partner.objects.bulk_create(partners, batch_size=BATCH_SIZE)
+    Conversation.objects.bulk_create(conversations, batch_size=BATCH_SIZE)
+    link_terms(partnerships, rng)
+    # bulk_create sends no post_save signal, so the site search would not find them.
+    index_in_bulk(
+        Partnership,
+        Partnership.get_indexed_objects().filter(pk__in=[p.pk for p in partnerships]),
+    )
+    stdout.write(f"Partnerships: {len(partnerships)} generated ({target} in total).")
+
+
+def ensure_map_page(home):
+    if NetworkMapPage.objects.exists():
+        return
+    home.add_child(
+        instance=NetworkMapPage(
+            title="Netwerkkaart",
+            slug="netwerkkaart",
+            intro="Alle samenwerkingen tussen onderwijs en bedrijfsleven op een kaart.",
+            show_in_menus=True,
+        )
+    )
+
+
+def profile_document():
+    """One PDF that every generated profile offers as its download."""
+    title = "Regioprofiel (belastingtest)"
+    document = AccessibleDocument.objects.filter(title=title).first()
+    if document is None:
+        document = AccessibleDocument.objects.create(
+            title=title,
+            file=ContentFile(demo_pdf(["Regioprofiel", "Gegenereerd"]), name="regioprofiel.pdf"),
+            description="Het volledige profiel als pdf.",
+            is_accessible=True,
+        )
+    return document
+
+
+def generate_profiles(home, stdout):
+    """A profile with figures for every region that has none."""
+    index = RegionIndexPage.objects.first()
+    if index is None:
+        index = home.add_child(
+            instance=RegionIndexPage(
+                title="Regio’s", slug="regios", intro=INDEX_INTRO, show_in_menus=True
+            )
+        )
+    contact = Person.objects.order_by("pk").first()
+    document = profile_document()
+    rng = random.Random(35)
+    created = 0
+    for region in Region.objects.filter(profile_page__isnull=True).order_by("pk"):
+        profile = RegionProfilePage(
+            title=region.name,
+            slug=region.slug,
+            region=region,
+            intro=f"Onderwijs en arbeidsmarkt in {region.name} in cijfers.",
+            contact_person=contact,
+            live=True,
+            first_published_at=timezone.now(),
+        )
+        profile.figures = figures(
+            rng.randint(5000, 60000),
+            rng.randint(3000, 90000),
+            rng.randint(15, 40),
+            rng.randint(80, 160),
+            rng.randint(1000, 60000),
+        )
+        profile.downloads = [RegionDownload(document=document)]
+        index.add_child(instance=profile)
+        created += 1
+    stdout.write(f"Region profiles: {created} generated.")
+
+
+def generate(sizes, stdout):
+    home = HomePage.objects.first()
+    generate_partnerships(sizes["partnerships"], stdout)
+    ensure_map_page(home)
+    generate_profiles(home, stdout)
