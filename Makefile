@@ -5,6 +5,9 @@ PY := $(VENV)/bin/python
 RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
 AXE := node_modules/axe-core/axe.min.js
+# pytest-xdist workers for `make test`: the suite's browser, backup and fault tests spend most
+# of their time waiting, so two workers halve the wall time on a 2-core machine.
+TEST_WORKERS ?= 2
 
 .PHONY: run test lint bench clean
 
@@ -29,12 +32,24 @@ run: $(RUN_STAMP)
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py migrate --noinput
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py load_demo_content
 	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py ensure_local_admin
-	DJANGO_SETTINGS_MODULE=cms.settings.dev $(PY) manage.py runserver 127.0.0.1:8000
+# Scheduled (un)publishing: publish_scheduled every minute in the background next to the
+# server, stopped with it (Ctrl-C). Production uses cron instead (docs/roles.md).
+	export DJANGO_SETTINGS_MODULE=cms.settings.dev; \
+	while :; do $(PY) manage.py publish_scheduled; sleep 60; done & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	$(PY) manage.py runserver 127.0.0.1:8000
 
-## lint: ruff, Django's checks and missing migrations
+## lint: ruff, bandit (security, settings in pyproject.toml), Django's checks and missing migrations
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -c pyproject.toml -r . -q
+
+.PHONY: audit
+
+## audit: known vulnerabilities in requirements.txt (pip-audit; needs PyPI's and OSV's vulnerability data; not part of make test)
+audit: $(DEV_STAMP)
+	$(VENV)/bin/pip-audit --strict -r requirements.txt
 
 ## test: the whole suite on a real PostgreSQL, browser tests in Debian's Chromium
 test: $(DEV_STAMP) $(AXE)
@@ -43,7 +58,7 @@ test: $(DEV_STAMP) $(AXE)
 	@DATABASE_URL="$$(scripts/ensure-postgres.sh)" && export DATABASE_URL && \
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check && \
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run && \
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 ## bench: rerunnable timings on PostgreSQL (not part of make test)
 bench: $(DEV_STAMP)
@@ -52,3 +67,24 @@ bench: $(DEV_STAMP)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles .test-media .pytest_cache db.sqlite3
+
+.PHONY: serve-prod backup restore
+
+## serve-prod: production settings on PostgreSQL (database pps_prod) with gunicorn at http://127.0.0.1:8100/ (PORT=…)
+serve-prod: $(RUN_STAMP)
+	scripts/serve-prod.sh
+
+## backup: database (pg_dump) and media into backups/<timestamp>/ (DATABASE_URL required; BACKUP_DIR, MEDIA_ROOT, DRY_RUN=1)
+backup:
+	scripts/backup.sh
+
+## restore: BACKUP=backups/<timestamp> into DATABASE_URL and MEDIA_ROOT (FORCE=1 replaces content, DRY_RUN=1 only checks)
+restore:
+	scripts/restore.sh "$(BACKUP)"
+
+.PHONY: loadtest
+
+## loadtest: production settings under wrk on 127.0.0.1:8200 with 5,000 generated partnerships (15–25 minutes, not part of make test); report in loadtest-results/ (LOADTEST_ARGS=--help)
+loadtest: $(RUN_STAMP)
+	scripts/ensure-wrk.sh
+	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)

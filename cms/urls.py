@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import health
 from home import views as home_views
 
 urlpatterns = [
@@ -14,6 +15,7 @@ urlpatterns = [
     path("zoeken/", home_views.search, name="search"),
     path("sitemap.xml", sitemap),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("healthz", health.healthz, name="healthz"),  # load balancer: database and cache
 ]
 
 if settings.DEBUG:

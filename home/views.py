@@ -8,12 +8,17 @@ from django.shortcuts import render
 from wagtail import hooks
 from wagtail.models import Page
 
+from home.ratelimit import over_limit, too_many_requests
+
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 
 
 def search(request):
     """``/zoeken/``: full-text search over published, public pages (Dutch stemming)."""
+    # Every search is a full-text query; a client over its limit gets the Dutch 429 page.
+    if over_limit(request, "search"):
+        return too_many_requests(request, "search")
     # NUL bytes cannot reach PostgreSQL; other control characters carry no meaning.
     query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()
     error = ""

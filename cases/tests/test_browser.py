@@ -1,6 +1,7 @@
 """End to end in Chromium: read a news item from the home page, filter cases by goal; axe."""
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
@@ -11,7 +12,8 @@ def test_read_news_and_filter_cases_by_goal(page, live_server, demo_site, assert
     first_title = news.locator(".card__title").first.inner_text()
     news.get_by_role("link", name="Lees meer").first.click()
     assert page.locator("h1").inner_text() == first_title
-    assert page.get_by_role("button", name="Kopieer link").is_visible()
+    # share.js reveals the button once it has run (deferred): wait for it, don't sample.
+    expect(page.get_by_role("button", name="Kopieer link")).to_be_visible()
     assert_accessible(page, "news-item")
 
     page.goto(live_server.url + "/nieuws/?thema=innovatie")

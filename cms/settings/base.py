@@ -6,7 +6,9 @@ through ``env`` below and documented in ``.env.example``. DEBUG is off here;
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 import xstatic.pkg.leaflet
@@ -42,6 +44,8 @@ INSTALLED_APPS = [
     "cases",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    # Purges the CDN on publish; without WAGTAILFRONTENDCACHE (below) it does nothing.
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -65,10 +69,20 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Security (see the "Security" section below).
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Page cache (home/pagecache.py): outside everything that sets cookies or headers, so it
+    # sees them all and stores the page with its CSP; a hit skips the lot (and the CSP's
+    # settings lookup), only the security headers above are added to each response.
+    "home.pagecache.PageCacheMiddleware",
+    # Security: CSP and Permissions-Policy on every response that is not a static file.
+    "home.middleware.ContentSecurityPolicyMiddleware",
+    "home.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -78,6 +92,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Security: admin login lockout; django-axes wants to be last.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -108,6 +124,9 @@ DATABASES = {
         conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
     )
 }
+# A kept-open connection the database dropped (restart, failover, idle timeout) is
+# replaced at the start of the next request instead of failing it.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -138,26 +157,121 @@ STATICFILES_DIRS = [
 ]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
+# --- Media storage and CDN purge (see docs/deployment.md) ---------------------
+# Uploads never run in the site's origin. With AWS_STORAGE_BUCKET_NAME set they live in
+# S3-compatible object storage and images are linked from the bucket or from its own media
+# domain (AWS_S3_CUSTOM_DOMAIN); without it they live in MEDIA_ROOT, and production sets
+# MEDIA_URL to a separate media host that serves that folder. Documents are never linked
+# from storage: Wagtail's serve_view streams them as downloads (WAGTAILDOCS_SERVE_METHOD).
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
-MEDIA_URL = "/media/"
+MEDIA_URL = env("MEDIA_URL", "/media/")
+# The origin images come from, for the Content-Security-Policy (None: the site's own).
+MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if "//" in MEDIA_URL else None
+
+if env("AWS_STORAGE_BUCKET_NAME"):
+    _media_domain = env("AWS_S3_CUSTOM_DOMAIN")
+    if _media_domain and _media_domain.split(":")[0] in ALLOWED_HOSTS:
+        raise ImproperlyConfigured(
+            f"AWS_S3_CUSTOM_DOMAIN={_media_domain} is a host of the site itself (ALLOWED_HOSTS): "
+            "give media a domain of their own, so that uploads never run in the site's origin."
+        )
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL"),
+            "region_name": env("AWS_S3_REGION_NAME"),
+            # Unset: boto3 finds credentials itself (instance role, ~/.aws).
+            "access_key": env("AWS_ACCESS_KEY_ID"),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY"),
+            "custom_domain": _media_domain,
+            # Shared caches keep pages longer than a signed URL lives, so image URLs are
+            # plain; the bucket policy makes images/ (renditions) publicly readable only.
+            "querystring_auth": False,
+            # Never replace an object that another upload's row points to.
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=86400"},
+        },
+    }
+    if _media_domain:
+        MEDIA_ORIGIN = f"https://{_media_domain}"
+    elif env("AWS_S3_ENDPOINT_URL"):
+        MEDIA_ORIGIN = "{0.scheme}://{0.netloc}".format(urlsplit(env("AWS_S3_ENDPOINT_URL")))
+    else:
+        MEDIA_ORIGIN = f"https://{env('AWS_STORAGE_BUCKET_NAME')}.s3.amazonaws.com"
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     # Compressed files with hashed names; far-future caching is safe.
     "staticfiles": {"BACKEND": "cms.storage.StaticFilesStorage"},
 }
 
-# Cache: Redis when REDIS_URL is set, otherwise local memory per process.
+# Purge the CDN when a page is published or unpublished (wagtail.contrib.frontend_cache).
+# FRONTEND_CACHE_BACKEND picks one of Wagtail's backends; unset, nothing is purged.
+_frontend_cache = env("FRONTEND_CACHE_BACKEND")
+if _frontend_cache == "http-purge":  # Varnish, nginx proxy_cache_purge, Fastly-style PURGE
+    _purge_backend = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_LOCATION", required=True),
+    }
+elif _frontend_cache == "cloudflare":
+    _purge_backend = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN", required=True),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID", required=True),
+    }
+elif _frontend_cache == "cloudfront":
+    _purge_backend = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID", required=True),
+        "AWS_ACCESS_KEY_ID": env("AWS_ACCESS_KEY_ID"),
+        "AWS_SECRET_ACCESS_KEY": env("AWS_SECRET_ACCESS_KEY"),
+    }
+elif _frontend_cache:
+    raise ImproperlyConfigured(
+        f"FRONTEND_CACHE_BACKEND={_frontend_cache} is unknown: use http-purge, cloudflare "
+        "or cloudfront, or leave it unset (see .env.example)."
+    )
+if _frontend_cache:
+    WAGTAILFRONTENDCACHE = {"default": _purge_backend}
+# --- end of media storage and CDN purge ---------------------------------------
+
+# --- Cache and page cache (home/pagecache.py) ------------------------------------------
+# Redis when REDIS_URL is set; otherwise a table in the database, so that every process
+# (runserver, gunicorn workers, management commands that publish) shares one cache: a
+# per-process cache would keep serving a page another process has unpublished. `migrate`
+# creates the table (home/apps.py).
 if env("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
             "KEY_PREFIX": "pps",
+            # A hanging Redis must not hang every request; pages are then served uncached.
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "django_cache",
+            "KEY_PREFIX": "pps",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    }
+# Seconds an anonymous visitor's page stays cached (0: no page cache). Publishing anything
+# outdates every cached page at once; the limit is for what changes with the date alone.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+# Seconds the header and footer stay cached (0: not cached); publishing outdates them too.
+FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "3600"))
+# Never cached: the admin, document downloads (permission checks), the rate-limited search,
+# the health check, and files WhiteNoise or the dev server serve anyway.
+PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documenten/", "/zoeken/", "/healthz"]
+PAGE_CACHE_EXCLUDED_PATHS += [STATIC_URL, MEDIA_URL]
+# --- end of cache -------------------------------------------------------------------------
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -215,3 +329,94 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
+
+# --- Security -----------------------------------------------------------------
+# HTTPS, HSTS and secure cookies are in production.py; these hold everywhere.
+SESSION_COOKIE_HTTPONLY = True
+# Wagtail's admin scripts read the CSRF token from the page, never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+# No page may be framed; Wagtail's preview views answer SAMEORIGIN for the admin's
+# preview panel themselves, and the admin CSP below allows frame-ancestors 'self'.
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4): home.middleware picks the public or the admin
+# policy per request and adds the map tile host (MAP_TILE_URL), the media host
+# (MEDIA_ORIGIN) and, on public pages, the analytics script's origin from SiteSettings.
+# Video embeds (EmbedBlock) are iframes from these hosts:
+EMBED_FRAME_SOURCES = env_list(
+    "EMBED_FRAME_SOURCES",
+    "https://www.youtube-nocookie.com,https://www.youtube.com,https://player.vimeo.com",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # No inline script anywhere on the public site: JSON data blocks are not executed.
+        "script-src": ["'self'"],
+        # Leaflet positions tiles through element.style (CSSOM), which CSP allows.
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": EMBED_FRAME_SOURCES or ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
+}
+# Wagtail's admin still renders inline scripts (panels, date pickers) and inline styles,
+# and frames its own preview; everything still comes from this host only.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
+# Browser features no page uses; video embeds keep fullscreen (not listed here).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# Admin login throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for one
+# user name from one address, that pair is locked for LOGIN_COOLOFF_MINUTES.
+AUTHENTICATION_BACKENDS = [
+    # AxesBackend (not the standalone one): Wagtail's test helpers log in with the first
+    # backend, which must also load users (ModelBackend.get_user).
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The same client address as the rate limits (RATE_LIMIT_TRUST_FORWARDED_FOR).
+AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Keep only failed attempts, not a log of every editor's logins.
+AXES_DISABLE_ACCESS_LOG = True
+# --- end of Security ----------------------------------------------------------

@@ -13,8 +13,17 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Per process, so parallel test workers never share entries. Page and fragment caching are
+# off, as other tests render a page, change content inside their transaction (no commit,
+# so no new content generation) and render again; home/tests/test_cache.py and
+# regions/tests/test_cache_invalidation.py switch them on.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
+# Security: django-axes needs the request that client.login() does not pass; the lockout
+# tests in home/tests/test_security.py switch it on.
+AXES_ENABLED = False
 
 if not env("DATABASE_URL") or DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured(

@@ -77,7 +77,10 @@ def test_production_refuses_to_start_without_secret_key():
 
 def test_production_settings_are_safe():
     environ = dict(
-        os.environ, SECRET_KEY="x" * 50, DJANGO_SETTINGS_MODULE="cms.settings.production"
+        os.environ,
+        SECRET_KEY="x" * 50,
+        ALLOWED_HOSTS="www.example.nl",
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
     )
     result = subprocess.run(
         [

@@ -7,7 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import BasePage
 from regions.filters import apply_filters, published_partnerships, read_filters
-from regions.opendata import csv_response, geojson_response
+from regions.opendata import conditional_data_response, csv_response, geojson_response
 
 from .partnership import Conversation, Partnership
 
@@ -51,10 +51,18 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
         )
 
     def get_sitemap_urls(self, request=None):
-        urls = super().get_sitemap_urls(request)
+        """This page and every published partnership's write-up, in one query.
+
+        The sitemap only asks live, public pages, so a private map page lists no
+        write-ups. The map lists the partnerships, so it changed when the newest did.
+        """
+        (own,) = super().get_sitemap_urls(request)
         base = self.get_full_url(request)
+        urls = [own]
         for slug, updated_at in published_partnerships().values_list("slug", "updated_at"):
             urls.append({"location": f"{base}{slug}/", "lastmod": updated_at})
+            if own["lastmod"] is None or updated_at > own["lastmod"]:
+                own["lastmod"] = updated_at
         return urls
 
     @path("")
@@ -85,15 +93,23 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
 
     @path("kaart.geojson/", name="geojson")
     def geojson_route(self, request):
-        form = read_filters(request)
-        queryset = apply_filters(published_partnerships(), form.active_filters())
-        return geojson_response(queryset, request.build_absolute_uri(self.get_url(request)))
+        def build():
+            form = read_filters(request)
+            queryset = apply_filters(published_partnerships(), form.active_filters())
+            return geojson_response(queryset, request.build_absolute_uri(self.get_url(request)))
+
+        # A client that has the current file gets a 304 before any filtering.
+        return conditional_data_response(request, build)
 
     @path("export.csv/", name="csv")
     def csv_route(self, request):
-        form = read_filters(request)
-        queryset = apply_filters(published_partnerships(), form.active_filters())
-        return csv_response(queryset, request.build_absolute_uri(self.get_url(request)))
+        def build():
+            form = read_filters(request)
+            queryset = apply_filters(published_partnerships(), form.active_filters())
+            return csv_response(queryset, request.build_absolute_uri(self.get_url(request)))
+
+        # A client that has the current file gets a 304 before any filtering.
+        return conditional_data_response(request, build)
 
     @path("<slug:slug>/", name="partnership")
     def partnership_route(self, request, slug):

@@ -93,6 +93,7 @@ def test_share_links_are_plain_links(client, partnership):
     # Only our own scripts.
     assert re.findall(r'<script src="([^"]+)"', text) == [
         "/static/js/site.js",
+        "/static/js/consent.js",
         "/static/vendor/leaflet/leaflet.js",
         "/static/vendor/leaflet-markercluster/leaflet.markercluster-src.js",
         "/static/js/network-map.js",
@@ -148,6 +149,16 @@ def test_admin_preview_renders_the_same_write_up_without_internal_talks(partners
     assert main_headings(text) == [*FIXED_HEADINGS, "Gesprekken"]
     assert "Open-1234" in text
     assert "Intern-9321" not in text
+
+
+@pytest.mark.django_db
+def test_admin_preview_of_a_partnership_never_saved(map_page):
+    """Previewing while adding a partnership: no pk yet, so no case stories to look up."""
+    partnership = PartnershipFactory.build(name="Nieuw en nog nooit bewaard", slug="nieuw")
+    assert partnership.pk is None
+    response = partnership.make_preview_request()
+    assert response.status_code == 200
+    assert "<h1>Nieuw en nog nooit bewaard</h1>" in response.content.decode()
 
 
 @pytest.mark.django_db
