@@ -275,6 +275,16 @@ PAGE_CACHE_EXCLUDED_PATHS += [STATIC_URL, MEDIA_URL]
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# Outgoing mail (contact form notifications, workflow e-mails). The contact form mails while
+# the visitor waits, so a mail server that hangs must not hang the request for long.
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false") == "true"
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
 # Rate limits per client address (home/ratelimit.py): scope -> (requests, seconds).
 RATE_LIMITS = {
     "search": (int(env("RATE_LIMIT_SEARCH_PER_MINUTE", "60")), 60),
