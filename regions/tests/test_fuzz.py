@@ -42,7 +42,7 @@ from regions.models import (
 )
 from regions.opendata import CSV_COLUMNS
 
-# "niveau" and "page" are read too (or may be, in old links); "tag" never is.
+# "page" is read too; "niveau" and "tag" are not (a guessed or old link) and are ignored.
 PARAMETERS = set(FILTER_PARAMETERS) | {"page", "niveau", "tag"}
 TOO_LONG_NOTE = "Uw zoekterm was te lang"
 
