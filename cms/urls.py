@@ -3,17 +3,32 @@ from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import health
 from home import views as home_views
+from home.sitemaps import PageSitemap
+from regions.sitemaps import PartnershipSitemap
+
+# /sitemap.xml is an index of these sections, each in files of at most 1,000 URLs.
+SITEMAPS = {"paginas": PageSitemap, "samenwerkingen": PartnershipSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
-    path("sitemap.xml", sitemap),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "sitemaps/urlset.xml"},
+        name="sitemap-section",
+    ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("healthz", health.healthz, name="healthz"),  # load balancer: database and cache
 ]

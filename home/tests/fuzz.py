@@ -97,7 +97,14 @@ def public_urls():
             urls["route"].append(url + "feed/")
     document_model = apps.get_model("home", "AccessibleDocument")
     urls["document"] = [document.url for document in document_model.objects.order_by("pk")]
-    urls["fixed"] = ["/zoeken/", "/sitemap.xml", "/robots.txt", NOT_FOUND_PATH]
+    urls["fixed"] = [
+        "/zoeken/",
+        "/sitemap.xml",
+        "/sitemap-paginas.xml",
+        "/sitemap-samenwerkingen.xml",
+        "/robots.txt",
+        NOT_FOUND_PATH,
+    ]
     # The load balancer's health check, where the project has one.
     with suppress(Resolver404):
         urls["fixed"] += ["/healthz"] if resolve("/healthz").url_name == "healthz" else []

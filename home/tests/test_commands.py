@@ -109,6 +109,10 @@ def test_robots_and_sitemap(client, demo_site):
     assert robots.status_code == 200
     assert "Disallow: /admin/" in robots.text
     assert "Sitemap: http://testserver/sitemap.xml" in robots.text
-    sitemap = client.get("/sitemap.xml")
-    assert sitemap.status_code == 200
-    assert b"/regionale-samenwerkingen/" in sitemap.content
+    index = client.get("/sitemap.xml")
+    assert index.status_code == 200
+    assert b"http://testserver/sitemap-paginas.xml" in index.content
+    assert b"http://testserver/sitemap-samenwerkingen.xml" in index.content
+    pages = client.get("/sitemap-paginas.xml")
+    assert pages.status_code == 200
+    assert b"/regionale-samenwerkingen/" in pages.content

@@ -1,7 +1,7 @@
 """Page types of the regional network."""
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
@@ -51,19 +51,16 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
         )
 
     def get_sitemap_urls(self, request=None):
-        """This page and every published partnership's write-up, in one query.
+        """This page, dated by its newest change or its newest partnership's.
 
-        The sitemap only asks live, public pages, so a private map page lists no
-        write-ups. The map lists the partnerships, so it changed when the newest did.
+        The write-ups have a sitemap section of their own (regions/sitemaps.py). The map
+        lists the partnerships, so it changed when the newest of them did.
         """
         (own,) = super().get_sitemap_urls(request)
-        base = self.get_full_url(request)
-        urls = [own]
-        for slug, updated_at in published_partnerships().values_list("slug", "updated_at"):
-            urls.append({"location": f"{base}{slug}/", "lastmod": updated_at})
-            if own["lastmod"] is None or updated_at > own["lastmod"]:
-                own["lastmod"] = updated_at
-        return urls
+        newest = published_partnerships().aggregate(newest=Max("updated_at"))["newest"]
+        if newest is not None and (own["lastmod"] is None or newest > own["lastmod"]):
+            own["lastmod"] = newest
+        return [own]
 
     @path("")
     def index_route(self, request):

@@ -230,6 +230,6 @@ def test_home_page_offers_the_map_page(home_page):
 def test_sitemap_lists_write_ups(client, map_page):
     PartnershipFactory(slug="in-de-sitemap")
     PartnershipFactory(slug="nog-concept", live=False)
-    response = client.get("/sitemap.xml")
+    response = client.get("/sitemap-samenwerkingen.xml")
     assert "/netwerkkaart/in-de-sitemap/" in response.text
     assert "nog-concept" not in response.text

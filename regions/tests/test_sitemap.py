@@ -2,14 +2,17 @@
 
 import datetime
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from home.factories import ProgrammePageFactory
+from home.sitemaps import PageSitemap
 from regions.factories import PartnershipFactory
+from regions.sitemaps import PartnershipSitemap
 
 from .conftest import bulk_partnerships
 
@@ -18,18 +21,29 @@ pytestmark = pytest.mark.django_db
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap(client):
-    """``{location: lastmod}`` of every entry in the sitemap."""
-    response = client.get("/sitemap.xml")
+def parse(response, tag):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
+    return ET.fromstring(response.content).findall(f"sm:{tag}", NS)
+
+
+def section_paths(client):
+    """The paths (with ``?p=``) of the section files /sitemap.xml lists."""
+    return [
+        urlsplit(entry.find("sm:loc", NS).text)._replace(scheme="", netloc="").geturl()
+        for entry in parse(client.get("/sitemap.xml"), "sitemap")
+    ]
+
+
+def sitemap(client):
+    """``{location: lastmod}`` of every entry in every section file of the sitemap."""
     entries = {}
-    for url in root.findall("sm:url", NS):
-        location = url.find("sm:loc", NS).text
-        assert location not in entries, f"{location} listed twice"
-        lastmod = url.find("sm:lastmod", NS)
-        entries[location] = lastmod.text if lastmod is not None else None
+    for path in section_paths(client):
+        for url in parse(client.get(path), "url"):
+            location = url.find("sm:loc", NS).text
+            assert location not in entries, f"{location} listed twice"
+            lastmod = url.find("sm:lastmod", NS)
+            entries[location] = lastmod.text if lastmod is not None else None
     return entries
 
 
@@ -111,20 +125,72 @@ def test_private_map_page_hides_every_write_up(client, map_page):
     assert "http://localhost/" in sitemap(client)
 
 
-def count_queries(client):
-    client.get("/sitemap.xml")  # warm Wagtail's per-process caches (site root paths)
+def count_queries(client, path):
+    client.get(path)  # warm Wagtail's per-process caches (site root paths)
     with CaptureQueriesContext(connection) as captured:
-        assert client.get("/sitemap.xml").status_code == 200
+        assert client.get(path).status_code == 200
     return len(captured)
 
 
 def test_queries_do_not_grow_with_the_partnerships(client, map_page):
+    paths = ["/sitemap.xml", "/sitemap-paginas.xml", "/sitemap-samenwerkingen.xml"]
     bulk_partnerships(3, prefix="weinig")
-    few = count_queries(client)
+    few = [count_queries(client, path) for path in paths]
     bulk_partnerships(300, prefix="veel")
-    many = count_queries(client)
-    assert few == many
+    many = [count_queries(client, path) for path in paths]
+    assert few == many == [9, 7, 5]
     assert len(sitemap(client)) == 2 + 303  # home, map page and every write-up
+
+
+def test_sections_are_split_into_files_of_at_most_the_limit(client, map_page, monkeypatch):
+    monkeypatch.setattr(PartnershipSitemap, "limit", 2)
+    monkeypatch.setattr(PageSitemap, "limit", 1)
+    bulk_partnerships(5, prefix="gesplitst")
+    paths = section_paths(client)
+    assert paths == [
+        "/sitemap-paginas.xml",
+        "/sitemap-paginas.xml?p=2",
+        "/sitemap-samenwerkingen.xml",
+        "/sitemap-samenwerkingen.xml?p=2",
+        "/sitemap-samenwerkingen.xml?p=3",
+    ]
+    sizes = [len(parse(client.get(path), "url")) for path in paths]
+    assert sizes == [1, 1, 2, 2, 1]
+    assert len(sitemap(client)) == 2 + 5  # each URL exactly once (sitemap() checks)
+
+
+def test_index_dates_each_section_by_its_newest_entry(client, map_page):
+    partnership = PartnershipFactory(slug="nieuwste")
+    type(partnership).objects.filter(pk=partnership.pk).update(
+        updated_at=datetime.datetime(2031, 2, 3, 12, tzinfo=datetime.UTC)
+    )
+    Page.objects.update(last_published_at=datetime.datetime(2023, 1, 9, 12, tzinfo=datetime.UTC))
+    dates = {
+        urlsplit(entry.find("sm:loc", NS).text).path: entry.find("sm:lastmod", NS).text
+        for entry in parse(client.get("/sitemap.xml"), "sitemap")
+    }
+    assert dates["/sitemap-samenwerkingen.xml"].startswith("2031-02-03")
+    assert dates["/sitemap-paginas.xml"].startswith("2023-01-09")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sitemap-onbekend.xml",
+        "/sitemap-samenwerkingen.xml?p=99",
+        "/sitemap-samenwerkingen.xml?p=nul",
+        "/sitemap-paginas.xml?p=-1",
+    ],
+)
+def test_unknown_sections_and_pages_are_a_dutch_404(client, map_page, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "Pagina niet gevonden" in response.text
+
+
+def test_no_write_ups_without_a_live_map_page(client, home_page):
+    PartnershipFactory(slug="zonder-kaart")
+    assert "zonder-kaart" not in " ".join(sitemap(client))
 
 
 def test_robots_txt_points_at_the_sitemap(client, map_page):

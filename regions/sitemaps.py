@@ -1,0 +1,48 @@
+"""The sitemap's partnership section: the write-up of every published partnership.
+
+Partnerships are snippets, their write-ups routes of the network map page, so Wagtail's
+page sitemap does not list them. A private or unpublished map page hides them all.
+"""
+
+from django.db.models import Max
+from wagtail.contrib.sitemaps import Sitemap
+
+from home.sitemaps import SITEMAP_FILE_LIMIT
+
+from .filters import published_partnerships
+from .models.pages import NetworkMapPage
+
+
+class PartnershipSitemap(Sitemap):
+    """Write-up URLs in files of ``limit``, built from (slug, updated_at) rows."""
+
+    limit = SITEMAP_FILE_LIMIT
+
+    def map_page(self):
+        if not hasattr(self, "_map_page"):
+            root = self.get_wagtail_site().root_page
+            self._map_page = (
+                NetworkMapPage.objects.descendant_of(root, inclusive=True).live().public().first()
+            )
+        return self._map_page
+
+    def items(self):
+        if self.map_page() is None:
+            return published_partnerships().none()
+        return published_partnerships().order_by("slug", "pk").values_list("slug", "updated_at")
+
+    def _urls(self, page, protocol, domain):
+        # Plain rows and one base URL: Django's per-item lookups of location, priority,
+        # changefreq and alternates would cost more than the rows themselves.
+        rows = self.paginator.page(page).object_list
+        if not rows:
+            return []
+        base = self.map_page().get_full_url(self.request)
+        urls = [{"location": f"{base}{slug}/", "lastmod": updated} for slug, updated in rows]
+        self.latest_lastmod = max(url["lastmod"] for url in urls)
+        return urls
+
+    def get_latest_lastmod(self):
+        if self.map_page() is None:
+            return None
+        return published_partnerships().aggregate(latest=Max("updated_at"))["latest"]
