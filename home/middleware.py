@@ -1,7 +1,8 @@
-"""Middleware that adds the site's security headers; the policies live in home/security.py."""
+"""Middleware: the site's security headers (policies in home/security.py) and compression."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 
 from home.security import directives_for
 
@@ -34,3 +35,31 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+# Text the site itself generates; binary files are compressed already, and documents are
+# streamed (and are files editors uploaded, whose size the site does not control).
+COMPRESSIBLE_CONTENT_TYPES = (
+    "text/",
+    "application/json",
+    "application/geo+json",
+    "application/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+    "application/javascript",
+)
+
+
+class CompressTextMiddleware(GZipMiddleware):
+    """Django's gzip, with its BREACH padding, for the site's own text responses only.
+
+    It sits inside the page cache (cms/settings/base.py), so a page is compressed once,
+    when it is stored, and served compressed from then on; the page cache keys on whether
+    the client accepts gzip. The open data files shrink about tenfold.
+    """
+
+    def process_response(self, request, response):
+        content_type = response.get("Content-Type", "")
+        if response.streaming or not content_type.startswith(COMPRESSIBLE_CONTENT_TYPES):
+            return response
+        return super().process_response(request, response)

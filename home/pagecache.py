@@ -31,6 +31,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
 from wagtail.models import COMMENTS_RELATION_NAME, Site
@@ -87,7 +88,7 @@ DRAFT_FIELDS = {
     "locked_by",
 }
 # The response headers a cached page may vary on: the cache serves only visitors without a
-# session, the site speaks one language and does not compress per client.
+# session, the site speaks one language, and the key says whether the client takes gzip.
 SAFE_VARY = {"cookie", "accept-language", "accept-encoding"}
 UNCACHEABLE_CACHE_CONTROL = {"private", "no-cache", "no-store"}
 # Django's cookie-based message storage; a pending message is meant for one visitor.
@@ -256,9 +257,17 @@ def is_cacheable_response(request, response):
 
 
 def page_key(request, generation):
-    """Scheme, host, path and the raw query string (filters) identify a cached page."""
+    """Scheme, host, path, the raw query string (filters) and whether the client takes gzip
+    (home/middleware.py compresses inside this cache) identify a cached page."""
+    gzip = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
     url = "|".join(
-        (request.scheme, request.get_host(), request.path, request.META.get("QUERY_STRING", ""))
+        (
+            request.scheme,
+            request.get_host(),
+            request.path,
+            request.META.get("QUERY_STRING", ""),
+            gzip,
+        )
     )
     digest = hashlib.sha256(url.encode("utf-8", "backslashreplace")).hexdigest()
     return f"page:{generation}:{digest}"

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "home.middleware.ContentSecurityPolicyMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # gzip for generated text, inside the page cache so a page is compressed once; after
+    # WhiteNoise, which answers static files itself with its precompressed copies.
+    "home.middleware.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,10 +1,12 @@
 """Open data (kaart.geojson, export.csv): schema, filters, drafts and privacy."""
 
 import csv
+import gzip
 import io
 import json
 
 import pytest
+from django.core.cache import cache
 
 from regions.factories import ConversationFactory, PartnerFactory, PartnershipFactory
 from regions.models import Region, Sector, Theme
@@ -197,3 +199,20 @@ def test_open_data_links_and_headers(client, partnerships):
     assert response["Access-Control-Allow-Origin"] == "*"
     # A trailing slash is no alias of the file.
     assert client.get("/netwerkkaart/export.csv/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_compressed_open_data_keeps_its_validators(client, partnerships, settings):
+    settings.PAGE_CACHE_SECONDS = 300  # validators exist only with the page cache
+    cache.clear()
+    gzip_header = {"HTTP_ACCEPT_ENCODING": "gzip"}
+    first = client.get("/netwerkkaart/kaart.geojson", **gzip_header)
+    assert first["Content-Encoding"] == "gzip"
+    assert first["ETag"].startswith('W/"')
+    plain = client.get("/netwerkkaart/kaart.geojson")
+    assert json.loads(gzip.decompress(first.content)) == json.loads(plain.content)
+    again = client.get(
+        "/netwerkkaart/kaart.geojson", HTTP_IF_NONE_MATCH=first["ETag"], **gzip_header
+    )
+    assert again.status_code == 304
+    cache.clear()
