@@ -4,6 +4,7 @@ Every value can be changed through the environment (documented in .env.example a
 docs/deployment.md); the defaults suit one app server with 2 CPU cores behind a load balancer.
 """
 
+import gc
 import os
 
 
@@ -41,6 +42,20 @@ keepalive = _number("GUNICORN_KEEPALIVE", "75")
 # load test showed starving the other workers). Connections to PostgreSQL and Redis open
 # lazily, per worker, after the fork.
 preload_app = True
+
+
+def pre_fork(server, worker):
+    """Freeze the loaded app's objects out of the garbage collector before each fork.
+
+    Django and Wagtail leave some hundred thousand long-lived objects that every full
+    collection would walk again; a response that allocates much (the GeoJSON's 5,000
+    features) triggers such collections: in-process, the GeoJSON took 165-178 ms before
+    and 95-115 ms after ``gc.freeze()``. Frozen objects also stay shared between the
+    workers instead of being copied on write.
+    """
+    gc.freeze()
+
+
 # Recycle each worker after about this many requests (jitter: not all at once), which bounds
 # slow memory growth without restarts under normal load.
 max_requests = _number("GUNICORN_MAX_REQUESTS", "10000")
