@@ -148,6 +148,8 @@ class NewsPage(BasePage):
     class Meta:
         verbose_name = "Nieuwsbericht"
         verbose_name_plural = "Nieuwsberichten"
+        # Lists and related news are newest first: walk the dates instead of sorting all.
+        indexes = [models.Index(fields=["-date"], name="newspage_date_idx")]
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
@@ -157,16 +159,36 @@ class NewsPage(BasePage):
         return result
 
     def related_news(self):
-        """Up to three other published items sharing a theme or region, newest first."""
-        theme_ids = [theme.pk for theme in self.themes.all()]
-        region_ids = [region.pk for region in self.regions.all()]
-        shared = models.Q(themes__in=theme_ids) | models.Q(regions__in=region_ids)
-        candidates = NewsPage.objects.live().public().exclude(pk=self.pk).filter(shared)
+        """Up to three other published items sharing a theme or region, newest first.
+
+        ``Exists`` per relation rather than joins: PostgreSQL can then walk the items
+        newest first (the date index) and stop at the third match, instead of collecting
+        every item that shares something and sorting them all.
+        """
+        shared = models.Q(pk__in=[])
+        for relation in ("themes", "regions"):
+            ids = [term.pk for term in getattr(self, relation).all()]
+            if ids:
+                shared |= models.Exists(self._links(relation, ids))
         return list(
-            NewsPage.objects.filter(pk__in=candidates.values("pk"))
+            NewsPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(shared)
             .select_related("listing_image", "main_image")
             .prefetch_related("listing_image__renditions", "main_image__renditions")
             .order_by("-date", "-pk")[:RELATED_NEWS]
+        )
+
+    @staticmethod
+    def _links(relation, ids):
+        """Rows of a many-to-many table linking the outer item to one of ``ids``."""
+        field = NewsPage._meta.get_field(relation)
+        return field.remote_field.through.objects.filter(
+            **{
+                field.m2m_field_name(): models.OuterRef("pk"),
+                f"{field.m2m_reverse_field_name()}__in": ids,
+            }
         )
 
     def live_partnerships(self):

@@ -45,10 +45,20 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
         return self.get_url(request) + self.reverse_subpage(name).rstrip("/")
 
     def partnership_url(self, partnership, request=None):
-        """The URL of a partnership's write-up (the model itself does not know this page)."""
-        return self.get_url(request) + self.reverse_subpage(
-            "partnership", kwargs={"slug": partnership.slug}
-        )
+        """The URL of a partnership's write-up (the model itself does not know this page).
+
+        This page's URL plus the slug, the ``partnership`` route below. Lists call this for
+        every row (a region profile lists a hundred and more), so the page's own URL is
+        worked out once per request rather than reversed per row.
+        """
+        urls = getattr(request, "_map_page_urls", None)
+        if urls is None:
+            urls = {}
+            if request is not None:
+                request._map_page_urls = urls
+        if self.pk not in urls:
+            urls[self.pk] = self.get_url(request)
+        return f"{urls[self.pk]}{partnership.slug}/"
 
     def get_sitemap_urls(self, request=None):
         """This page, dated by its newest change or its newest partnership's.

@@ -329,6 +329,9 @@ class Partnership(
         ordering = ["name"]
         verbose_name = "Samenwerking (pps)"
         verbose_name_plural = "Samenwerkingen (pps)"
+        # The map's list and the open data are ordered by name (then id): without this
+        # index each list page sorted every partnership to show twenty.
+        indexes = [models.Index(fields=["name", "id"], name="partnership_name_idx")]
 
     def __str__(self):
         return self.name

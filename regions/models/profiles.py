@@ -174,8 +174,11 @@ class RegionProfilePage(BasePage):
                         "document__accessible_alternative_page"
                     )
                 ],
+                # Only what the list shows: a region has a hundred and more.
                 "partnerships": list(
-                    self.region.partnerships.filter(live=True).order_by("name", "pk")
+                    self.region.partnerships.filter(live=True)
+                    .only("name", "slug", "kind", "city")
+                    .order_by("name", "pk")
                 ),
                 "cases": self.related_pages("cases", "CasePage", "partnership__region"),
                 "news": self.related_pages("news", "NewsPage", "regions"),
