@@ -5,10 +5,11 @@ Recreates the PostgreSQL database ``pps_loadtest`` (on the server scripts/ensure
 finds), migrates it, fills it with ``manage.py generate_load_data``, and serves it with
 gunicorn (cms.settings.production, gunicorn.conf.py) on 127.0.0.1. Then, once without the
 page cache (PAGE_CACHE_SECONDS=0) and once with it, every public page type is loaded with
-wrk on loopback for a fixed time. The Markdown report goes to loadtest-results/<timestamp>.md
+wrk on loopback for a fixed time; without the page cache also one request at a time, for
+the latency without queueing. The Markdown report goes to loadtest-results/<timestamp>.md
 and to stdout; gunicorn's log lies beside it. Run with --help for the knobs.
 
-Only loopback is ever a target; every wrk run is bounded by --duration.
+Only loopback is ever a target; every wrk run is bounded by --duration (--latency-duration).
 """
 
 import argparse
@@ -142,18 +143,22 @@ class Server:
             self.log.close()
 
 
-def run_wrk(url, options):
+def run_wrk(url, options, connections=None, duration=None):
+    """wrk's numbers for one URL: with the options' threads and connections, or one."""
+    threads = 1 if connections == 1 else options.threads
+    connections = connections or options.connections
+    duration = duration or options.duration
     command = [
         "wrk",
-        f"--threads={options.threads}",
-        f"--connections={options.connections}",
-        f"--duration={options.duration}s",
+        f"--threads={threads}",
+        f"--connections={connections}",
+        f"--duration={duration}s",
         "--timeout=10s",
         "--header=Accept-Encoding: gzip",
         f"--script={LUA}",
         url,
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=options.duration + 60)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=duration + 60)
     if result.returncode != 0:
         fail(f"wrk failed on {url}: {result.stderr.strip()}")
     return parse_wrk(result.stdout)
@@ -173,8 +178,12 @@ def static_path(env):
     return result.stdout.strip()
 
 
-def run_phase(name, server, pages, options, redis_url):
-    """Measure every page type; the GeoJSON once more as the first request after a flush."""
+def run_phase(name, server, pages, options, redis_url, one_connection=False):
+    """Measure every page type; the GeoJSON once more as the first request after a flush.
+
+    With ``one_connection`` each URL is first loaded one request at a time (the latency a
+    visitor sees without queueing), then at the options' concurrency (throughput).
+    """
     say(f"phase '{name}': starting gunicorn")
     server.start()
     try:
@@ -191,6 +200,15 @@ def run_phase(name, server, pages, options, redis_url):
                 fail(f"{label} ({path}) answered {status}, not 200: fix the data or the URL.")
             say(f"  {label}: {path} (first request {first_ms:.0f} ms)")
             result = run_wrk(url, options)
+            if one_connection:
+                single = run_wrk(url, options, connections=1, duration=options.latency_duration)
+                result.update(
+                    rps_1c=single["rps"],
+                    p50_1c_ms=single["p50_ms"],
+                    p95_1c_ms=single["p95_ms"],
+                    bad_status=result["bad_status"] + single["bad_status"],
+                    socket_errors=result["socket_errors"] + single["socket_errors"],
+                )
             result.update(
                 label=label,
                 path=path,
@@ -283,6 +301,12 @@ def arguments(argv=None):
     parser.add_argument("--cases", type=int, default=500)
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL per phase")
     parser.add_argument("--connections", type=int, default=4)
+    parser.add_argument(
+        "--latency-duration",
+        type=int,
+        default=5,
+        help="seconds per URL of the one-connection run (uncached phase)",
+    )
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--port", type=int, default=8200)
     parser.add_argument(
@@ -304,6 +328,8 @@ def arguments(argv=None):
         parser.error("--phases takes uncached, cached or both, separated by a comma.")
     if not 1 <= options.duration <= 60:
         parser.error("--duration is 1 to 60 seconds.")
+    if not 1 <= options.latency_duration <= 60:
+        parser.error("--latency-duration is 1 to 60 seconds.")
     if not 1 <= options.threads <= options.connections <= 64:
         parser.error("use 1 ≤ --threads ≤ --connections ≤ 64.")
     return options, phases
@@ -372,8 +398,9 @@ def main(argv=None):
         log_path = RESULTS / f"{started}-gunicorn-{name}.log"
         phase_env = dict(env, PAGE_CACHE_SECONDS=seconds)
         title = f"{name} (PAGE_CACHE_SECONDS={seconds})"
+        server = Server(phase_env, options.port, log_path)
         phases[name] = run_phase(
-            title, Server(phase_env, options.port, log_path), pages, options, redis_url
+            title, server, pages, options, redis_url, one_connection=name == "uncached"
         )
     facts = {
         "machine": f"{os.cpu_count()} cores, load average at the start "
@@ -382,7 +409,8 @@ def main(argv=None):
         + ", a profile per region (35)",
         "generation": f"{generation_ms / 1000:.0f} s" if generation_ms else "reused",
         "wrk": f"{options.threads} threads, {options.connections} connections, "
-        f"{options.duration} s per URL per phase, Accept-Encoding: gzip",
+        f"{options.duration} s per URL per phase, Accept-Encoding: gzip; uncached also "
+        f"1 connection for {options.latency_duration} s",
         "server": "gunicorn -c gunicorn.conf.py"
         if (ROOT / "gunicorn.conf.py").exists()
         else "gunicorn " + " ".join(GUNICORN_FALLBACK_FLAGS) + " (no gunicorn.conf.py)",

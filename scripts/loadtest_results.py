@@ -13,6 +13,15 @@ CACHED_SHARE_OF_STATIC = 0.5
 
 LINE = re.compile(r"^LOADTEST (.*)$", re.MULTILINE)
 
+STATIC = "static file (baseline)"
+# The issue names "every public page type plus GeoJSON and search": the open data files
+# have their own target (GeoJSON < 150 ms cold) and are not held to a page's 50 ms, nor,
+# being megabytes, to a small static file's pace. Search is never cached.
+DATA_FILES = {"GeoJSON", "GeoJSON, filtered", "CSV"}
+NEVER_CACHED = {"search"}
+# URLs per sitemap file, as SITEMAP_FILE_LIMIT in home/sitemaps.py (a test checks).
+SITEMAP_FILE_LIMIT = 1000
+
 
 def parse_wrk(output):
     """The numbers of scripts/loadtest.lua's summary line in wrk's output (ms, per second).
@@ -48,6 +57,9 @@ def page_types(sizes, static_path):
     def middle(count):
         return max(count // 2, 1)
 
+    # The middle file of the write-ups' sitemap section (home/sitemaps.py's limit).
+    middle_file = (-(-sizes["partnerships"] // SITEMAP_FILE_LIMIT) + 1) // 2 or 1
+
     return [
         ("static file (baseline)", static_path),
         ("home", "/"),
@@ -68,12 +80,24 @@ def page_types(sizes, static_path):
         ("case index", "/cases/"),
         ("case", f"/cases/load-case-{middle(sizes['cases']):05d}/"),
         ("search", "/zoeken/?q=samenwerking"),
-        ("sitemap.xml", "/sitemap.xml"),
+        ("sitemap index", "/sitemap.xml"),
+        ("sitemap, pages", "/sitemap-paginas.xml"),
+        ("sitemap, write-ups", f"/sitemap-samenwerkingen.xml?p={middle_file}"),
     ]
 
 
+def latency(row):
+    """p50 without queueing: from the one-connection run when there was one."""
+    return row.get("p50_1c_ms", row["p50_ms"])
+
+
 def verdicts(uncached, cached):
-    """(target, met?, detail) for each target of issue 7."""
+    """(target, met?, detail) for each target of issue 7.
+
+    The uncached p50 is judged on the one-connection run: with a closed-loop tool at N
+    connections on 2 cores, p50 is about N / throughput, a restatement of throughput
+    (reported beside it) rather than the time a visitor waits.
+    """
     results = []
     phases = [phase for phase in (uncached, cached) if phase]
     errors = [
@@ -84,38 +108,45 @@ def verdicts(uncached, cached):
     ]
     results.append(("no errors", not errors, ", ".join(errors) or "none"))
     if uncached:
+        pages = [row for row in uncached["rows"][1:] if row["label"] not in DATA_FILES]
         slow = [
-            f"{row['label']} {row['p50_ms']:.0f} ms"
-            for row in uncached["rows"]
-            if row["p50_ms"] >= UNCACHED_P50_MS
+            f"{row['label']} {latency(row):.0f} ms"
+            for row in pages
+            if latency(row) >= UNCACHED_P50_MS
         ]
         results.append(
-            (f"uncached p50 < {UNCACHED_P50_MS} ms", not slow, "; ".join(slow) or "all pages")
+            (
+                f"uncached p50 < {UNCACHED_P50_MS} ms, every page type (1 connection)",
+                not slow,
+                "; ".join(slow) or "all page types",
+            )
         )
         geojson = next(row for row in uncached["rows"] if row["label"] == "GeoJSON")
-        cold = max(uncached["geojson_cold_ms"], geojson["p50_ms"])
+        cold = max(uncached["geojson_cold_ms"], latency(geojson))
         results.append(
             (
                 f"GeoJSON < {GEOJSON_COLD_MS} ms cold",
                 cold < GEOJSON_COLD_MS,
                 f"first request after a cache flush {uncached['geojson_cold_ms']:.0f} ms, "
-                f"uncached p50 {geojson['p50_ms']:.0f} ms",
+                f"uncached p50 {latency(geojson):.0f} ms",
             )
         )
     if cached:
         static = cached["rows"][0]["rps"]
         floor = static * CACHED_SHARE_OF_STATIC
-        behind = [
+        pages = [row for row in cached["rows"][1:] if row["label"] not in DATA_FILES | NEVER_CACHED]
+        behind = [f"{row['label']} {row['rps']:.0f}/s" for row in pages if row["rps"] < floor]
+        files = [
             f"{row['label']} {row['rps']:.0f}/s"
-            for row in cached["rows"][1:]
-            if row["rps"] < floor and row["label"] != "search"
+            for row in cached["rows"]
+            if row["label"] in DATA_FILES
         ]
         results.append(
             (
                 "cached pages ≥ half the static file's throughput",
                 not behind,
                 f"static {static:.0f}/s, half {floor:.0f}/s; below: {'; '.join(behind) or 'none'}"
-                " (search is never cached)",
+                f" (not pages: search, never cached; data files {', '.join(files) or '–'})",
             )
         )
     return results
@@ -125,6 +156,7 @@ def markdown(context, phases, checks):
     lines = [f"# Load test {context['started']}", ""]
     lines += [f"- {key}: {value}" for key, value in context["facts"].items()]
     for phase in phases:
+        one = any("p50_1c_ms" in row for row in phase["rows"])
         lines += [
             "",
             f"## {phase['name']}",
@@ -133,21 +165,30 @@ def markdown(context, phases, checks):
             f"Server ready check: `{phase['health']}`.",
             "",
             "| page type | URL | req/s | p50 ms | p95 ms | p99 ms | errors | first ms | "
-            "X-Cache | load |",
-            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |",
+            + ("1 conn: req/s | 1 conn: p50 ms | 1 conn: p95 ms | " if one else "")
+            + "X-Cache | load |",
+            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | "
+            + ("---: | ---: | ---: | " if one else "")
+            + "--- | ---: |",
         ]
         for row in phase["rows"]:
             errors = row["bad_status"] + row["socket_errors"]
+            single = (
+                f"{row['rps_1c']:.1f} | {row['p50_1c_ms']:.1f} | {row['p95_1c_ms']:.1f} | "
+                if one
+                else ""
+            )
             lines.append(
                 f"| {row['label']} | `{row['path']}` | {row['rps']:.1f} | {row['p50_ms']:.1f} "
                 f"| {row['p95_ms']:.1f} | {row['p99_ms']:.1f} | {errors} | "
-                f"{row['first_ms']:.0f} | {row['cache'] or '–'} | {row['load']:.1f} |"
+                f"{row['first_ms']:.0f} | {single}{row['cache'] or '–'} | {row['load']:.1f} |"
             )
     lines += ["", "## Targets", "", "| target | met | detail |", "| --- | --- | --- |"]
     lines += [f"| {name} | {'met' if ok else 'MISSED'} | {detail} |" for name, ok, detail in checks]
     lines += [
         "",
-        "errors: responses above 399 plus socket errors; first ms: the warm-up request; "
+        "errors: responses above 399 plus socket errors (both runs); first ms: the warm-up "
+        "request; 1 conn: wrk with one connection, one request at a time (no queueing); "
         "load: the 1-minute load average after the run (2 cores).",
     ]
     return "\n".join(lines) + "\n"

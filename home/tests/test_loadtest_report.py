@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from home.sitemaps import SITEMAP_FILE_LIMIT
+
 ROOT = Path(__file__).resolve().parents[2]
 
 # Recorded from wrk 4.1.0 with scripts/loadtest.lua against a file and a missing path.
@@ -98,15 +100,21 @@ def row(label, rps, p50, bad=0):
     }
 
 
-def phases(geojson_cold_ms=90, map_p50=30, cached_map_rps=1200, bad=0):
+def one_connection(result, p50):
+    return dict(result, rps_1c=1000 / p50, p50_1c_ms=p50, p95_1c_ms=p50 * 2)
+
+
+def phases(geojson_cold_ms=90, map_p50=30, cached_map_rps=1200, bad=0, geojson_p50=40):
     uncached = {
         "name": "uncached",
         "geojson_cold_ms": geojson_cold_ms,
         "health": "/healthz",
         "rows": [
-            row("static file (baseline)", 2000, 1),
-            row("map", 60, map_p50, bad),
-            row("GeoJSON", 20, 40),
+            one_connection(row("static file (baseline)", 2000, 1), 1),
+            # At 4 connections p50 is queueing; the target is judged on one connection.
+            one_connection(row("map", 60, 90, bad), map_p50),
+            one_connection(row("CSV", 5, 400), 120),  # a data file: not held to 50 ms
+            one_connection(row("GeoJSON", 20, 300), geojson_p50),
         ],
     }
     cached = {
@@ -116,7 +124,7 @@ def phases(geojson_cold_ms=90, map_p50=30, cached_map_rps=1200, bad=0):
         "rows": [
             row("static file (baseline)", 2000, 1),
             row("map", cached_map_rps, 2),
-            row("GeoJSON", 1500, 3),
+            row("GeoJSON", 150, 30),  # a 3 MB data file: reported, not held to the pace
             row("search", 50, 40),  # never cached: not held to the static file's pace
         ],
     }
@@ -133,8 +141,9 @@ def test_each_target_can_be_missed(loadtest):
         return [name for name, ok, _detail in loadtest.verdicts(*phases(**kwargs)) if not ok]
 
     assert missed(bad=3) == ["no errors"]
-    assert missed(map_p50=51) == ["uncached p50 < 50 ms"]
+    assert missed(map_p50=51) == ["uncached p50 < 50 ms, every page type (1 connection)"]
     assert missed(geojson_cold_ms=151) == ["GeoJSON < 150 ms cold"]
+    assert missed(geojson_p50=151) == ["GeoJSON < 150 ms cold"]
     assert missed(cached_map_rps=999) == ["cached pages ≥ half the static file's throughput"]
 
 
@@ -147,9 +156,18 @@ def test_markdown_report_has_a_row_per_page_type(loadtest):
     )
     assert "# Load test 2026-01-01-120000" in report
     assert "- machine: 2 cores" in report
-    assert "| map | `/` | 60.0 | 51.0 | 102.0 | 153.0 | 0 |" in report
-    assert "| uncached p50 < 50 ms | MISSED | map 51 ms |" in report
+    assert "| map | `/` | 60.0 | 90.0 | 180.0 | 270.0 | 0 | 90 | 19.6 | 51.0 | 102.0 |" in report
+    assert "| uncached p50 < 50 ms, every page type (1 connection) | MISSED | map 51 ms |" in report
+    assert "data files GeoJSON 150/s" in report
     assert report.count("| static file (baseline) |") == 2
+
+
+@pytest.mark.parametrize("partnerships, page", [(12, 1), (1000, 1), (5000, 3), (5001, 3)])
+def test_the_sitemap_file_from_the_middle_of_the_write_ups(loadtest, partnerships, page):
+    sizes = {"partnerships": partnerships, "news": 10, "cases": 10}
+    paths = dict(loadtest.page_types(sizes, "/static/site.css"))
+    assert paths["sitemap, write-ups"] == f"/sitemap-samenwerkingen.xml?p={page}"
+    assert loadtest.SITEMAP_FILE_LIMIT == SITEMAP_FILE_LIMIT
 
 
 @pytest.mark.parametrize(
@@ -159,6 +177,7 @@ def test_markdown_report_has_a_row_per_page_type(loadtest):
         ["--duration", "0"],
         ["--duration", "600"],
         ["--threads", "8", "--connections", "4"],
+        ["--latency-duration", "0"],
     ],
 )
 def test_bad_options_stop_with_a_message(argv, capsys, monkeypatch):
