@@ -11,7 +11,7 @@ from home import views as home_views
 from home.sitemaps import PageSitemap
 from regions.sitemaps import PartnershipSitemap
 
-# /sitemap.xml is an index of these sections, each in files of at most 1,000 URLs.
+# /sitemap.xml is an index of these sections, each in files of at most 250 URLs.
 SITEMAPS = {"paginas": PageSitemap, "samenwerkingen": PartnershipSitemap}
 
 urlpatterns = [

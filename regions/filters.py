@@ -5,6 +5,7 @@ filtered view is a shareable URL and works without JavaScript. Unknown values ar
 ignored with a note instead of failing: the URL may come from an old link or a typo.
 """
 
+from functools import cache, partial
 from urllib.parse import urlencode
 
 from django import forms
@@ -23,10 +24,10 @@ SLUG_FILTERS = {
     "thema": (Theme, "Alle thema's"),
     "financiering": (FundingSource, "Alle bronnen"),
 }
-# Parameter name → the lookup that filters partnerships by it.
+# Parameter name → the lookup on Region that selects the partnerships' regions.
+REGION_LOOKUPS = {"regio": "slug", "provincie": "province__slug"}
+# Parameter name → the lookup that filters partnerships by the other filters.
 LOOKUPS = {
-    "regio": "region__slug",
-    "provincie": "region__province__slug",
     "sector": "sectors__slug",
     "thema": "themes__slug",
     "financiering": "funding_sources__slug",
@@ -44,6 +45,10 @@ FILTER_PARAMETERS = [
     "financiering",
     "status",
 ]
+
+
+def _taxonomy_choices(model, empty_label):
+    return [("", empty_label), *model.objects.values_list("slug", "name")]
 
 
 class SearchTextField(forms.CharField):
@@ -77,10 +82,11 @@ class PartnershipFilterForm(forms.Form):
     def __init__(self, data=None):
         super().__init__(data)
         self.truncated = False  # set by clean_q when the search text was cut short
-        # One small query per taxonomy, however many partnerships there are.
+        # One small query per taxonomy, however many partnerships there are, and only
+        # when needed: to check a given value or to draw the field. The open data files
+        # draw no form, so an unfiltered file reads no taxonomy at all.
         for name, (model, empty_label) in SLUG_FILTERS.items():
-            terms = list(model.objects.values_list("slug", "name"))
-            self.fields[name].choices = [("", empty_label)] + terms
+            self.fields[name].choices = cache(partial(_taxonomy_choices, model, empty_label))
 
     def clean_q(self):
         value = self.cleaned_data["q"]
@@ -136,10 +142,19 @@ def published_partnerships():
 
 
 def apply_filters(queryset, filters):
-    """Narrow ``queryset`` by the valid filters of the form (``active_filters()``)."""
+    """Narrow ``queryset`` by the valid filters of the form (``active_filters()``).
+
+    Region, province and the region-name part of the free text are turned into a list of
+    region ids first (one small query each): every condition then lies on the
+    partnership's own row, and PostgreSQL tests the cheap region condition before the
+    text search instead of searching every partnership's summary before joining.
+    """
     for name, lookup in LOOKUPS.items():
         if name in filters:
             queryset = queryset.filter(**{lookup: filters[name]})
+    for name, lookup in REGION_LOOKUPS.items():
+        if name in filters:
+            queryset = queryset.filter(region_id__in=_region_ids(**{lookup: filters[name]}))
     text = filters.get("q")
     if text:
         partner_match = Partner.objects.filter(
@@ -149,8 +164,12 @@ def apply_filters(queryset, filters):
             Q(name__icontains=text)
             | Q(summary__icontains=text)
             | Q(city__icontains=text)
-            | Q(region__name__icontains=text)
+            | Q(region_id__in=_region_ids(name__icontains=text))
             | Exists(partner_match)
         )
     # Each many-to-many filter joins on one value, so rows never duplicate: no distinct().
     return queryset
+
+
+def _region_ids(**lookup):
+    return list(Region.objects.filter(**lookup).values_list("pk", flat=True))

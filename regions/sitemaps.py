@@ -7,7 +7,7 @@ page sitemap does not list them. A private or unpublished map page hides them al
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 
-from home.sitemaps import SITEMAP_FILE_LIMIT
+from home.sitemaps import SITEMAP_FILE_LIMIT, w3c_date
 
 from .filters import published_partnerships
 from .models.pages import NetworkMapPage
@@ -38,9 +38,10 @@ class PartnershipSitemap(Sitemap):
         if not rows:
             return []
         base = self.map_page().get_full_url(self.request)
-        urls = [{"location": f"{base}{slug}/", "lastmod": updated} for slug, updated in rows]
-        self.latest_lastmod = max(url["lastmod"] for url in urls)
-        return urls
+        self.latest_lastmod = max(updated for _slug, updated in rows)
+        return [
+            {"location": f"{base}{slug}/", "lastmod": w3c_date(updated)} for slug, updated in rows
+        ]
 
     def get_latest_lastmod(self):
         if self.map_page() is None:

@@ -279,7 +279,7 @@ def profile(paths, env, repetitions=10):
     profiler = cProfile.Profile()
     profiler.runcall(client.get, paths[0])
     stats = pstats.Stats(profiler, stream=sys.stdout)
-    stats.sort_stats("cumulative").print_stats(30)
+    stats.sort_stats("cumulative").print_stats(int(os.environ.get("PROFILE_LINES", "30")))
     stats.sort_stats("tottime").print_stats(15)
 
 

@@ -20,7 +20,7 @@ STATIC = "static file (baseline)"
 DATA_FILES = {"GeoJSON", "GeoJSON, filtered", "CSV"}
 NEVER_CACHED = {"search"}
 # URLs per sitemap file, as SITEMAP_FILE_LIMIT in home/sitemaps.py (a test checks).
-SITEMAP_FILE_LIMIT = 1000
+SITEMAP_FILE_LIMIT = 250
 
 
 def parse_wrk(output):

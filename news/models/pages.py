@@ -158,16 +158,21 @@ class NewsPage(BasePage):
         index.insert_or_update_object(self)
         return result
 
-    def related_news(self):
+    def related_news(self, themes=None, regions=None):
         """Up to three other published items sharing a theme or region, newest first.
 
+        ``themes`` and ``regions`` are this item's, when the caller has them already.
         ``Exists`` per relation rather than joins: PostgreSQL can then walk the items
         newest first (the date index) and stop at the third match, instead of collecting
         every item that shares something and sorting them all.
         """
+        terms = {
+            "themes": self.themes.all() if themes is None else themes,
+            "regions": self.regions.all() if regions is None else regions,
+        }
         shared = models.Q(pk__in=[])
-        for relation in ("themes", "regions"):
-            ids = [term.pk for term in getattr(self, relation).all()]
+        for relation, chosen in terms.items():
+            ids = [term.pk for term in chosen]
             if ids:
                 shared |= models.Exists(self._links(relation, ids))
         return list(
@@ -203,5 +208,8 @@ class NewsPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["partnerships"] = self.live_partnerships()
-        context["related"] = self.related_news()
+        # Read once: the page shows them and related news is chosen by them.
+        context["themes"] = list(self.themes.all())
+        context["regions"] = list(self.regions.all())
+        context["related"] = self.related_news(context["themes"], context["regions"])
         return context

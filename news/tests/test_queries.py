@@ -13,7 +13,7 @@ from regions.models import Theme
 
 NEWS_INDEX_QUERIES = 16  # page frame, filter choices, years, count, rows with images
 NEWS_INDEX_FILTERED_QUERIES = 16
-NEWS_PAGE_QUERIES = 20
+NEWS_PAGE_QUERIES = 18  # themes and regions read once, for the page and related news
 FEED_QUERIES = 8
 
 

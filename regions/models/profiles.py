@@ -177,7 +177,7 @@ class RegionProfilePage(BasePage):
                 # Only what the list shows: a region has a hundred and more.
                 "partnerships": list(
                     self.region.partnerships.filter(live=True)
-                    .only("name", "slug", "kind", "city")
+                    .only("name", "slug", "kind", "city", "region")
                     .order_by("name", "pk")
                 ),
                 "cases": self.related_pages("cases", "CasePage", "partnership__region"),

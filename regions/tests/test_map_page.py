@@ -128,6 +128,8 @@ def varied(map_page):
         ({"q": "stork"}, ["Campus Hengelo"]),  # a partner's name
         ({"q": "groningen"}, ["Zorgacademie Noord"]),  # region
         ({"regio": "twente", "sector": "zorg-en-welzijn"}, ["Campus Hengelo"]),
+        ({"provincie": "overijssel", "q": "twente"}, ["Campus Hengelo", "Digitale Delta Twente"]),
+        ({"provincie": "groningen", "q": "twente"}, []),  # the region matches, not there
     ],
 )
 def test_each_filter_narrows_the_list(client, map_page, varied, query, expected):

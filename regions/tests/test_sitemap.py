@@ -202,3 +202,16 @@ def test_robots_txt_points_at_the_sitemap(client, map_page):
     url = line.removeprefix("Sitemap: ")
     assert url == "http://testserver/sitemap.xml"
     assert client.get(url.removeprefix("http://testserver")).status_code == 200
+
+
+def test_every_location_is_the_page_url_wagtail_gives(client, home_page, map_page):
+    """The page section builds URLs from rows: they must equal Page.get_full_url()."""
+    programme = ProgrammePageFactory(parent=home_page, slug="oplossing")
+    ProgrammePageFactory(parent=programme, slug="café-zuid")  # a Unicode slug is quoted
+    ProgrammePageFactory(parent=programme, slug="concept", live=False)
+    PartnershipFactory(slug="techniekcampus")
+    pages = Page.objects.live().public().filter(depth__gt=1).specific()
+    expected = {page.get_full_url() for page in pages} - {None}  # None: pages of no site
+    expected.add("http://localhost/netwerkkaart/techniekcampus/")
+    assert set(sitemap(client)) == expected
+    assert "http://localhost/oplossing/caf%C3%A9-zuid/" in expected
