@@ -166,13 +166,28 @@ class CasePage(BasePage):
         return list(self.goals.live().order_by("number"))
 
     def related_cases(self, goals):
-        """Up to three other cases about the same partnership or serving a shared goal."""
-        shared = models.Q(goals__in=[goal.pk for goal in goals])
+        """Up to three other cases about the same partnership or serving a shared goal.
+
+        An ``Exists`` for the goals rather than a join, as for related news: no duplicate
+        rows to remove, so PostgreSQL can stop at the third match, newest first.
+        """
+        shared = models.Q(pk__in=[])
+        if goals:
+            field = CasePage._meta.get_field("goals")
+            links = field.remote_field.through.objects.filter(
+                **{
+                    field.m2m_field_name(): models.OuterRef("pk"),
+                    f"{field.m2m_reverse_field_name()}__in": [goal.pk for goal in goals],
+                }
+            )
+            shared |= models.Exists(links)
         if self.partnership_id:
             shared |= models.Q(partnership_id=self.partnership_id)
-        candidates = CasePage.objects.live().public().exclude(pk=self.pk).filter(shared)
         return list(
-            CasePage.objects.filter(pk__in=candidates.values("pk"))
+            CasePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(shared)
             .select_related("listing_image", "main_image")
             .prefetch_related("listing_image__renditions", "main_image__renditions")
             .order_by("-first_published_at", "-pk")[:RELATED_CASES]
