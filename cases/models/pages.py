@@ -168,8 +168,9 @@ class CasePage(BasePage):
     def related_cases(self, goals):
         """Up to three other cases about the same partnership or serving a shared goal.
 
-        An ``Exists`` for the goals rather than a join, as for related news: no duplicate
-        rows to remove, so PostgreSQL can stop at the third match, newest first.
+        In two steps: the ids of every such case (an ``Exists`` for the goals, no join),
+        then the newest three of them. In one query PostgreSQL walked all pages newest
+        first and compared each with every candidate (14 ms with 500 cases).
         """
         shared = models.Q(pk__in=[])
         if goals:
@@ -183,11 +184,11 @@ class CasePage(BasePage):
             shared |= models.Exists(links)
         if self.partnership_id:
             shared |= models.Q(partnership_id=self.partnership_id)
+        ids = list(CasePage.objects.exclude(pk=self.pk).filter(shared).values_list("pk", flat=True))
         return list(
             CasePage.objects.live()
             .public()
-            .exclude(pk=self.pk)
-            .filter(shared)
+            .filter(pk__in=ids)
             .select_related("listing_image", "main_image")
             .prefetch_related("listing_image__renditions", "main_image__renditions")
             .order_by("-first_published_at", "-pk")[:RELATED_CASES]

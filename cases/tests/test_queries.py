@@ -15,7 +15,7 @@ from regions.models import Sector
 
 CASE_INDEX_QUERIES = 17  # page frame, filter choices, count, rows with images
 CASE_INDEX_FILTERED_QUERIES = 17
-CASE_PAGE_QUERIES = 19
+CASE_PAGE_QUERIES = 20  # related cases in two steps: their ids, then the newest three
 GOAL_PAGE_QUERIES = 18  # includes one query per live-counted target (2 here)
 HOME_WITH_CASES_QUERIES = 12  # home budget + featured cases (view restrictions, rows)
 

@@ -1,7 +1,9 @@
-"""Template tags for the site frame: main menu, breadcrumbs and Dutch dates."""
+"""Template tags for the site frame: main menu, breadcrumbs, Dutch dates and filter options."""
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 register = template.Library()
@@ -43,3 +45,27 @@ def any_inaccessible(documents):
 def thousands(value):
     """A whole number with Dutch thousand separators: 4000 becomes 4.000."""
     return number_format(value, decimal_pos=0, use_l10n=True, force_grouping=True)
+
+
+@register.simple_tag
+def select_options(field):
+    """``{% select_options field %}``: the ``<option>`` elements of a select field.
+
+    The same markup as Django's Select widget, without its template per option: the
+    filter forms of the map, news and cases have about 70 options, and rendering them
+    through the widget was a quarter of the map page's time.
+    """
+    value = field.value()
+    chosen = {
+        "" if item is None else str(item)
+        for item in (value if isinstance(value, (list, tuple)) else [value])
+    }
+    selected = mark_safe(" selected")  # noqa: S308  # nosec B308  # a constant
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        (
+            (key, selected if str(key) in chosen else "", label)
+            for key, label in field.field.choices
+        ),
+    )
