@@ -6,6 +6,7 @@ docs/deployment.md); the defaults suit one app server with 2 CPU cores behind a 
 
 import gc
 import os
+from pathlib import Path
 
 
 def _env(name, default):
@@ -42,6 +43,26 @@ keepalive = _number("GUNICORN_KEEPALIVE", "75")
 # load test showed starving the other workers). Connections to PostgreSQL and Redis open
 # lazily, per worker, after the fork.
 preload_app = True
+
+
+def when_ready(server):
+    """Build, once in the master, what each worker would otherwise build on its first request.
+
+    That is Django's URL reverse table (about 70 ms with Wagtail's admin URLs) and the
+    site's compiled templates; the workers are forked from here and share them. Nothing
+    here opens a database or cache connection, which a fork must not share.
+    """
+    from django.template import TemplateSyntaxError
+    from django.template.loader import get_template
+    from django.urls import reverse
+
+    reverse("healthz")
+    templates = Path(__file__).resolve().parent / "templates"
+    for path in sorted(templates.rglob("*.html")):
+        try:
+            get_template(path.relative_to(templates).as_posix())
+        except TemplateSyntaxError as error:  # the page using it will show the error
+            server.log.warning("Template %s does not compile: %s", path, error)
 
 
 def pre_fork(server, worker):

@@ -6,6 +6,7 @@ loaded in a fresh Python process with exactly the variables under test.
 
 import json
 import os
+import runpy
 import subprocess
 import sys
 import threading
@@ -352,3 +353,26 @@ def test_gunicorn_refuses_a_number_that_is_not_one():
     result = gunicorn_config({"GUNICORN_THREADS": "twee"})
     assert result.returncode != 0
     assert "GUNICORN_THREADS must be a whole number, not 'twee'" in result.stderr
+
+
+def test_gunicorn_master_warms_templates_and_urls_then_freezes(monkeypatch):
+    """when_ready compiles the site's templates in the master; pre_fork freezes the heap."""
+    from django.template import engines
+    from gunicorn.config import Config
+
+    hooks = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    config = Config()
+    for name in ("when_ready", "pre_fork"):
+        config.set(name, hooks[name])  # gunicorn checks the hook's arity
+    loader = engines["django"].engine.template_loaders[0]
+    loader.reset()
+    warnings = []
+    server = type("Server", (), {"log": type("Log", (), {"warning": warnings.append})()})()
+    hooks["when_ready"](server)
+    compiled = set(loader.get_template_cache)
+    assert {"base.html", "regions/network_map_page.html", "components/filter_form.html"} <= compiled
+    assert warnings == []
+    frozen = []
+    monkeypatch.setattr(hooks["gc"], "freeze", lambda: frozen.append(True))
+    hooks["pre_fork"](server, worker=None)
+    assert frozen == [True]
