@@ -88,7 +88,8 @@ MIDDLEWARE = [
     # WhiteNoise, which answers static files itself with its precompressed copies.
     "home.middleware.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: the site and the admin speak Dutch only (LANGUAGES), and it would
+    # add "Vary: Accept-Language" to every page, splitting a CDN's cache per browser language.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

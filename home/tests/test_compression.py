@@ -69,3 +69,15 @@ def test_streamed_files_are_left_alone():
     response = CompressTextMiddleware(lambda _request: response)(request)
     assert not response.has_header("Content-Encoding")
     assert b"".join(response.streaming_content) == b"tekst " * 200
+
+
+def test_pages_vary_only_on_what_changes_them(client, home_page):
+    """Cookie (an editor gets the user bar) and encoding; not the browser's language."""
+    for headers in ({}, {**GZIP, "HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}):
+        response = client.get("/", **headers)
+        vary = {part.strip().lower() for part in response["Vary"].split(",")}
+        assert vary == {"cookie", "accept-encoding"}
+        body = response.content
+        if response.get("Content-Encoding") == "gzip":
+            body = gzip.decompress(body)
+        assert b'lang="nl"' in body
