@@ -33,8 +33,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from home.pagecache import connect_signals
+        from home import cdn, pagecache
 
-        connect_signals()
+        pagecache.connect_signals()
+        cdn.connect_signals()
         pre_migrate.connect(pause_cache, sender=self, dispatch_uid="home-pause-cache")
         post_migrate.connect(prepare_cache, sender=self, dispatch_uid="home-prepare-cache")

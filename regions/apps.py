@@ -7,3 +7,8 @@ class RegionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "regions"
     verbose_name = "Regionaal netwerk"
+
+    def ready(self):
+        from regions import cdn
+
+        cdn.connect_signals()

@@ -37,6 +37,10 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
         context["map_page"] = self
         return context
 
+    def get_cached_paths(self):
+        """What a CDN must drop when the map changes: the page and its open data files."""
+        return ["/", "kaart.geojson", "export.csv"]
+
     def file_url(self, name, request=None):
         """The URL of an open-data route: a file name, without the slash routes end in.
 

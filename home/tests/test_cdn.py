@@ -1,0 +1,38 @@
+"""CDN purge of the pages that list a published page (home/cdn.py)."""
+
+import pytest
+
+from home.factories import ProgrammePageFactory
+
+from .cdn import RECORDING, RecordingBackend
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def purged(settings):
+    settings.WAGTAILFRONTENDCACHE = RECORDING
+    RecordingBackend.purged = []
+    return RecordingBackend.purged
+
+
+def test_publishing_purges_the_page_its_parent_and_the_home_page(home_page, purged):
+    programme = ProgrammePageFactory(parent=home_page, slug="programma")
+    purged.clear()
+    page = ProgrammePageFactory(parent=programme, slug="doel")
+    page.save_revision().publish()
+    assert sorted(set(purged)) == [
+        "http://localhost/",
+        "http://localhost/programma/",
+        "http://localhost/programma/doel/",
+    ]
+    purged.clear()
+    page.unpublish()
+    assert "http://localhost/programma/" in purged and "http://localhost/" in purged
+
+
+def test_nothing_is_purged_without_a_cdn(home_page, settings):
+    assert not hasattr(settings, "WAGTAILFRONTENDCACHE")
+    RecordingBackend.purged = []
+    ProgrammePageFactory(parent=home_page, slug="stil").save_revision().publish()
+    assert RecordingBackend.purged == []
