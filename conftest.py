@@ -153,3 +153,13 @@ def assert_valid_html(tmp_path):
         assert not errors, "Invalid HTML:\n" + "\n".join(errors)
 
     return check
+
+
+@pytest.fixture
+def purged(settings):
+    """The URLs purged from a CDN configured for this test (home/tests/cdn.py)."""
+    from home.tests.cdn import RECORDING, RecordingBackend
+
+    settings.WAGTAILFRONTENDCACHE = RECORDING
+    RecordingBackend.purged = []
+    return RecordingBackend.purged

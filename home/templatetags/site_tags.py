@@ -2,7 +2,7 @@
 
 from django import template
 from django.utils.formats import number_format
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
@@ -48,13 +48,25 @@ def thousands(value):
 
 
 @register.simple_tag
-def select_options(field):
-    """``{% select_options field %}``: the ``<option>`` elements of a select field.
+def filter_control(field):
+    """``{% filter_control field %}``: a filter form's field, a select drawn directly.
 
     The same markup as Django's Select widget, without its template per option: the
     filter forms of the map, news and cases have about 70 options, and rendering them
-    through the widget was a quarter of the map page's time.
+    through the widget was a quarter of the map page's time. Other fields render as usual.
     """
+    if field.widget_type != "select":
+        return field.as_widget()
+    return format_html(
+        '<select name="{}" id="{}">{}</select>',
+        field.html_name,
+        field.id_for_label,
+        select_options(field),
+    )
+
+
+def select_options(field):
+    """The ``<option>`` elements of a bound select field, the chosen one marked."""
     value = field.value()
     chosen = {
         "" if item is None else str(item)

@@ -4,16 +4,9 @@ import pytest
 
 from home.factories import ProgrammePageFactory
 
-from .cdn import RECORDING, RecordingBackend
+from .cdn import RecordingBackend
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def purged(settings):
-    settings.WAGTAILFRONTENDCACHE = RECORDING
-    RecordingBackend.purged = []
-    return RecordingBackend.purged
 
 
 def test_publishing_purges_the_page_its_parent_and_the_home_page(home_page, purged):

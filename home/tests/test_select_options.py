@@ -1,11 +1,11 @@
-"""{% select_options %} draws the same options as Django's Select widget, faster."""
+"""{% filter_control %} draws the same select as Django's Select widget, faster."""
 
 import re
 
 import pytest
 from django import forms
 
-from home.templatetags.site_tags import select_options
+from home.templatetags.site_tags import filter_control
 
 
 class Filters(forms.Form):
@@ -22,7 +22,7 @@ def widget_options(bound_field):
 
 
 def tag_options(bound_field):
-    return re.findall(r"<option[^>]*>[^<]*</option>", select_options(bound_field))
+    return re.findall(r"<option[^>]*>[^<]*</option>", filter_control(bound_field))
 
 
 @pytest.mark.parametrize(
@@ -37,6 +37,15 @@ def test_same_options_as_the_widget(data):
 
 def test_marks_the_chosen_value_and_escapes_labels():
     form = Filters({"regio": "a&b"})
-    html = select_options(form["regio"])
+    html = filter_control(form["regio"])
+    assert html.startswith('<select name="regio" id="id_regio">')
     assert '<option value="a&amp;b" selected>A &amp; B</option>' in html
     assert html.count(" selected") == 1
+
+
+def test_other_fields_render_as_their_widget():
+    class Search(Filters):
+        q = forms.CharField(required=False)
+
+    form = Search({"q": "zorg"})
+    assert filter_control(form["q"]) == str(form["q"])

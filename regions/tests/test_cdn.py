@@ -2,18 +2,11 @@
 
 import pytest
 
-from home.tests.cdn import RECORDING, RecordingBackend
+from home.tests.cdn import RecordingBackend
 from regions.factories import PartnershipFactory, RegionProfilePageFactory
 from regions.models import Region
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def purged(settings):
-    settings.WAGTAILFRONTENDCACHE = RECORDING
-    RecordingBackend.purged = []
-    return RecordingBackend.purged
 
 
 def test_a_partnership_purges_its_write_up_the_map_files_its_region_and_home(
