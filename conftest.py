@@ -36,6 +36,14 @@ def live_db(transactional_db):
     Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
 
 
+@pytest.fixture(autouse=True)
+def fresh_route_memo():
+    """A route one test remembered (home/routing.py) must not lead another test's request."""
+    from home.routing import forget
+
+    forget()
+
+
 @pytest.fixture
 def home_page(db):
     from home.factories import HomePageFactory

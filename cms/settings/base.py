@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Wagtail's site and route per content generation (home/routing.py): one query per page.
+    "home.routing.RouteMemoMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Security: admin login lockout; django-axes wants to be last.
     "axes.middleware.AxesMiddleware",

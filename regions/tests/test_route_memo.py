@@ -1,0 +1,67 @@
+"""Routable pages (the map's files and write-ups) through the route memo (home/routing.py)."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home import routing
+from regions.factories import PartnershipFactory
+from regions.models import Partnership
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def memo_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    settings.PAGE_CACHE_SECONDS = 0
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def get(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response, len(captured)
+
+
+def test_sub_routes_come_from_the_memo_unchanged(client, map_page):
+    partnership = PartnershipFactory(name="Techniekpact Twente")
+    urls = [
+        map_page.url,
+        f"{map_page.url}?regio=twente",
+        map_page.file_url("geojson"),
+        map_page.file_url("csv"),
+        f"{map_page.url}{partnership.slug}/",
+    ]
+    for url in urls:
+        client.get(url)  # warm per-process caches
+    for url in urls:
+        routing.forget()
+        first, first_queries = get(client, url)
+        second, second_queries = get(client, url)
+        assert first.status_code == second.status_code == 200, url
+        assert second.content == first.content, url
+        assert second_queries < first_queries, url
+    # The map page with or without filters is one route; each file and write-up its own.
+    routing.forget()
+    for url in urls:
+        client.get(url)
+    assert len(routing._current.routes) == 4
+
+
+def test_a_write_up_route_still_checks_its_partnership(client, map_page):
+    partnership = PartnershipFactory(name="Techniekpact Twente")
+    url = f"{map_page.url}{partnership.slug}/"
+    assert client.get(url).status_code == 200
+    # Unpublished without a commit: the generation, and so the remembered route, stay.
+    Partnership.objects.filter(pk=partnership.pk).update(live=False)
+    assert client.get(url).status_code == 404
+
+
+def test_made_up_write_ups_are_not_remembered(client, map_page):
+    for number in range(5):
+        assert client.get(f"{map_page.url}bestaat-niet-{number}/").status_code == 404
+    assert routing._current.routes == {}
