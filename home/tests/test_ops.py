@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from wagtail.contrib.redirects.models import Redirect
@@ -358,7 +359,7 @@ def test_gunicorn_refuses_a_number_that_is_not_one():
 
 
 def test_gunicorn_master_warms_templates_and_urls_then_freezes(monkeypatch):
-    """when_ready compiles the site's templates in the master; pre_fork freezes the heap."""
+    """when_ready compiles templates and builds the cache backend in the master; pre_fork freezes."""
     from django.template import engines
     from gunicorn.config import Config
 
@@ -368,12 +369,15 @@ def test_gunicorn_master_warms_templates_and_urls_then_freezes(monkeypatch):
         config.set(name, hooks[name])  # gunicorn checks the hook's arity
     loader = engines["django"].engine.template_loaders[0]
     loader.reset()
+    if hasattr(caches._connections, "default"):
+        delattr(caches._connections, "default")
     warnings = []
     server = type("Server", (), {"log": type("Log", (), {"warning": warnings.append})()})()
     hooks["when_ready"](server)
     compiled = set(loader.get_template_cache)
     assert {"base.html", "regions/network_map_page.html", "components/filter_form.html"} <= compiled
     assert warnings == []
+    assert hasattr(caches._connections, "default")  # built in this (the master's) thread
     frozen = []
     monkeypatch.setattr(hooks["gc"], "freeze", lambda: frozen.append(True))
     hooks["pre_fork"](server, worker=None)
