@@ -327,7 +327,7 @@ def test_gunicorn_defaults_suit_two_cores():
     assert (config["workers"], config["threads"], config["worker_class"]) == (5, 2, "gthread")
     assert (config["timeout"], config["graceful_timeout"]) == (30, 30)
     assert config["keepalive"] > 60  # longer than a load balancer's idle timeout
-    assert (config["max_requests"], config["max_requests_jitter"]) == (10000, 100)
+    assert (config["max_requests"], config["max_requests_jitter"]) == (50000, 10000)
     assert config["forwarded_allow_ips"] == ["127.0.0.1", "::1"]
     assert config["accesslog"] == "-"
     assert "%(M)s" in config["access_log_format"]  # request time
