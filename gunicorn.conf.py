@@ -50,7 +50,7 @@ def when_ready(server):
 
     That is Django's URL reverse table (about 70 ms with Wagtail's admin URLs), the
     site's compiled templates, and the cache backend with the modules it imports (django-redis
-    and redis-py: 60-80 ms, measured as the extra time of each worker's first request); the
+    and redis-py: 77 ms in a profile of a worker's first request); the
     workers are forked from here and share them. Nothing here opens a database or cache
     connection, which a fork must not share: the cache backend connects on its first command.
     """

@@ -11,9 +11,10 @@ on the next request: Wagtail reads ``request._wagtail_site`` before it looks the
 (``Site.find_for_request``) and ``request._wagtail_route_for_request`` before it routes
 (``Page.route_for_request``). The page itself is still read fresh, with ``live=True``.
 
-Only routes that ended in a 200 are remembered, at most ``MAX_ROUTES`` per generation, so
-made-up URLs cannot fill the memory. It is on when ``FRAGMENT_CACHE_SECONDS`` is (like the
-cached header and footer it trusts the generation) and the shared cache is reachable.
+Only routes that ended in a 200 are remembered, at most ``MAX_ROUTES`` per generation (and
+``MAX_SITES`` hosts), so made-up URLs cannot fill the memory. It is on when
+``FRAGMENT_CACHE_SECONDS`` is (like the cached header and footer it trusts the generation)
+and the shared cache is reachable.
 """
 
 import pickle  # nosec B403  # only the process's own Site objects, never outside data
@@ -27,6 +28,8 @@ from wagtail.url_routing import RouteResult
 from home.pagecache import current_generation
 
 MAX_ROUTES = 20_000
+# Hosts are checked against ALLOWED_HOSTS, which may hold a wildcard (".example.nl").
+MAX_SITES = 100
 
 
 class _Memo:
@@ -96,7 +99,7 @@ def site_for(request, memo):
         request._wagtail_site = pickle.loads(pickled)  # nosec B301  # pickled just below
         return request._wagtail_site
     site = Site.find_for_request(request)
-    if site is not None:
+    if site is not None and len(memo.sites) < MAX_SITES:
         memo.sites[key] = pickle.dumps(site)
     return site
 

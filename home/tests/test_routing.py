@@ -124,6 +124,14 @@ def test_each_host_keeps_its_own_site_and_routes(client, home_page, pages, setti
     assert len(remembered()) == 2 and len(routing._current.sites) == 2
 
 
+def test_the_memo_holds_a_bounded_number_of_hosts(client, home_page, pages, settings, monkeypatch):
+    settings.ALLOWED_HOSTS = [".example.nl"]
+    monkeypatch.setattr(routing, "MAX_SITES", 2)
+    for number in range(4):
+        assert client.get("/kennis/", HTTP_HOST=f"h{number}.example.nl").status_code == 200
+    assert len(routing._current.sites) == 2
+
+
 def test_off_without_fragment_caching_or_without_a_cache(client, pages, settings, monkeypatch):
     settings.FRAGMENT_CACHE_SECONDS = 0
     client.get("/kennis/")
