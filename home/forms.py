@@ -13,6 +13,7 @@ import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from wagtail.documents import get_document_model
 from wagtail.documents.forms import BaseDocumentForm
 
 # The parts an Office Open XML package must hold, per extension.
@@ -103,6 +104,15 @@ def check_content(upload):
 
 class DocumentForm(BaseDocumentForm):
     """Wagtail's document form plus a Dutch extension check and a content check."""
+
+    # A link typed without a scheme becomes https://, as in Wagtail's other admin forms; the
+    # document form builds its fields itself and would take Django 5's http:// default
+    # (and warn that Django 6 changes it).
+    accessible_alternative_url = (
+        get_document_model()
+        ._meta.get_field("accessible_alternative_url")
+        .formfield(assume_scheme="https")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -205,3 +205,22 @@ def test_download_list_shows_type_size_and_year(media):
     assert "CSV" in html
     assert "8\xa0bytes" in html
     assert str(document.created_at.year) in html
+
+
+@pytest.mark.django_db
+def test_alternative_link_without_scheme_becomes_https(editor, media, recwarn):
+    response = editor.post(
+        reverse("wagtaildocs:add"),
+        {
+            "title": "Jaarverslag",
+            "file": SimpleUploadedFile("jaarverslag.pdf", pdf_bytes()),
+            "collection": Collection.get_first_root_node().pk,
+            "language": "nl",
+            "accessible_alternative_url": "www.voorbeeld.nl/jaarverslag",
+        },
+    )
+    assert response.status_code == 302
+    document = AccessibleDocument.objects.get()
+    assert document.accessible_alternative_url == "https://www.voorbeeld.nl/jaarverslag"
+    # Django 5.2 warns when a form's URL field leaves its default scheme unset.
+    assert not [w for w in recwarn if "assume_scheme" in str(w.message)]
