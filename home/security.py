@@ -6,7 +6,7 @@ admin needs (it still renders inline scripts and styles). Per request,
 ``home.middleware.ContentSecurityPolicyMiddleware`` picks one, adds the map tile host
 (``settings.MAP_TILE_URL``), the media host (``settings.MEDIA_ORIGIN``) and, on public
 HTML pages only, the analytics script's origin once an editor sets
-``SiteSettings.analytics_script_url``. Previews in the admin get the public policy,
+``SiteSettings.analytics_script_url`` (for Google Analytics 4 also the hosts it reports to). Previews in the admin get the public policy,
 framed by the admin only.
 """
 
@@ -20,6 +20,20 @@ ADMIN_PREFIX = "/admin/"
 # Only these responses can load the analytics script; other responses (files, feeds,
 # JSON) skip the site-settings lookup.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Services whose script, loaded from the origin an editor set, reports to other hosts. Google
+# Analytics 4 (gtag.js from www.googletagmanager.com) sends its hits to these; the list is the
+# one in Google's guide "Use Tag Manager with a Content Security Policy" for GA4.
+ANALYTICS_REPORTING_SOURCES = {
+    "https://www.googletagmanager.com": {
+        "script-src": ["https://*.googletagmanager.com"],
+        "connect-src": [
+            "https://*.google-analytics.com",
+            "https://*.analytics.google.com",
+            "https://*.googletagmanager.com",
+        ],
+        "img-src": ["https://*.google-analytics.com", "https://*.googletagmanager.com"],
+    },
+}
 
 
 def origin_of(url):
@@ -70,6 +84,8 @@ def directives_for(request, response):
         origin = analytics_origin(request)
         for name in ("script-src", "connect-src", "img-src"):
             extra.setdefault(name, []).append(origin)
+        for name, sources in ANALYTICS_REPORTING_SOURCES.get(origin, {}).items():
+            extra[name].extend(sources)
     for name, sources in extra.items():
         # A directive the policy leaves out falls back to default-src; keep that when adding.
         current = directives.setdefault(name, list(directives.get("default-src", [])))

@@ -188,6 +188,21 @@ def test_analytics_origin_is_allowed_only_once_an_editor_sets_it(client, home_pa
 
 
 @pytest.mark.django_db
+def test_google_analytics_4_may_report_to_its_own_hosts(client, home_page):
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.analytics_measurement_id = "G-TEST123"
+    site_settings.analytics_script_url = "https://www.googletagmanager.com/gtag/js?id=G-TEST123"
+    site_settings.save()
+    policy = parse_csp(client.get("/")["Content-Security-Policy"])
+    assert "https://www.googletagmanager.com" in policy["script-src"]
+    assert "https://*.google-analytics.com" in policy["connect-src"]
+    assert "https://*.analytics.google.com" in policy["connect-src"]
+    assert "https://*.google-analytics.com" in policy["img-src"]
+    assert "https://*.google-analytics.com" not in policy["script-src"]
+    assert policy["default-src"] == ["'self'"]
+
+
+@pytest.mark.django_db
 def test_non_html_responses_skip_the_site_settings_lookup(django_assert_num_queries):
     request = RequestFactory().get("/netwerkkaart/kaart.geojson")
     with django_assert_num_queries(0):
