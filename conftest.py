@@ -45,6 +45,28 @@ def fresh_route_memo():
 
 
 @pytest.fixture
+def caches_on(settings):
+    """The content-generation caches on, in an empty cache: cached header and footer and the
+    route memo (home/routing.py); a module switches the page cache on too where it wants it.
+
+    The test settings leave them off, as most tests change content inside a transaction that
+    never commits, so no new content generation starts.
+    """
+    from django.core.cache import cache
+
+    settings.FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    yield settings
+    cache.clear()
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed():`` runs the on-commit callbacks, as the end of a transaction would."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
 def home_page(db):
     from home.factories import HomePageFactory
 

@@ -39,18 +39,8 @@ MENU_QUERY = re.compile(r'WHERE .*"show_in_menus"')
 
 
 @pytest.fixture(autouse=True)
-def caching_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    settings.FRAGMENT_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """``with committed():`` runs the on-commit callbacks, as the end of a transaction would."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def caching_on(caches_on):
+    caches_on.PAGE_CACHE_SECONDS = 300
 
 
 @pytest.fixture

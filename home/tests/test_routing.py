@@ -5,7 +5,6 @@ generation by itself; ``committed()`` runs what a real commit would run.
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
@@ -22,17 +21,8 @@ SAVED_FOR_DEPTH_4 = 5
 
 
 @pytest.fixture(autouse=True)
-def memo_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 3600
-    settings.PAGE_CACHE_SECONDS = 0  # every request reaches the view
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def memo_on(caches_on):
+    """The route memo on; the page cache stays off, so every request reaches the view."""
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ tested here too.
 """
 
 import pytest
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils.http import http_date, parse_http_date
@@ -27,17 +26,8 @@ NEW = "Campus Techniek Hengelo"
 
 
 @pytest.fixture(autouse=True)
-def caching_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    settings.FRAGMENT_CACHE_SECONDS = 3600
-    cache.clear()
-    yield
-    cache.clear()
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def caching_on(caches_on):
+    caches_on.PAGE_CACHE_SECONDS = 300
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """Routable pages (the map's files and write-ups) through the route memo (home/routing.py)."""
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,12 +12,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def memo_on(settings):
-    settings.FRAGMENT_CACHE_SECONDS = 3600
-    settings.PAGE_CACHE_SECONDS = 0
-    cache.clear()
-    yield
-    cache.clear()
+def memo_on(caches_on):
+    """The route memo on; the page cache stays off, so every request reaches the view."""
 
 
 def get(client, url):
