@@ -1,5 +1,7 @@
 """Test settings: always PostgreSQL (never SQLite), fast hashing, plain static files."""
 
+import hashlib
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -24,6 +26,13 @@ MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 # Security: django-axes needs the request that client.login() does not pass; the lockout
 # tests in home/tests/test_security.py switch it on.
 AXES_ENABLED = False
+
+# One test database per checkout (pytest-django appends _gw0, _gw1 for xdist workers), so two
+# checkouts can run their suites on one PostgreSQL server at the same time.
+DATABASES["default"]["TEST"] = {
+    "NAME": "test_pps_"
+    + hashlib.sha1(str(BASE_DIR).encode(), usedforsecurity=False).hexdigest()[:8]  # noqa: F405
+}
 
 if not env("DATABASE_URL") or DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured(
