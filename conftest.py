@@ -38,8 +38,8 @@ def live_db(transactional_db):
 
 @pytest.fixture(autouse=True)
 def fresh_route_memo():
-    """A route one test remembered (home/routing.py) must not lead another test's request."""
-    from home.routing import forget
+    """A route one test remembered (core/routing.py) must not lead another test's request."""
+    from core.routing import forget
 
     forget()
 
@@ -47,7 +47,7 @@ def fresh_route_memo():
 @pytest.fixture
 def caches_on(settings):
     """The content-generation caches on, in an empty cache: cached header and footer and the
-    route memo (home/routing.py); a module switches the page cache on too where it wants it.
+    route memo (core/routing.py); a module switches the page cache on too where it wants it.
 
     The test settings leave them off, as most tests change content inside a transaction that
     never commits, so no new content generation starts.
@@ -188,7 +188,7 @@ def assert_valid_html(tmp_path):
 @pytest.fixture
 def purged(settings):
     """The URLs purged from a CDN configured for this test (home/tests/cdn.py)."""
-    from home.tests.cdn import RECORDING, RecordingBackend
+    from core.tests.cdn import RECORDING, RecordingBackend
 
     settings.WAGTAILFRONTENDCACHE = RECORDING
     RecordingBackend.purged = []

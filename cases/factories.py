@@ -3,7 +3,7 @@
 import factory
 
 from cases.models import CaseIndexPage, CasePage
-from home.factories import PageFactory
+from core.factories import PageFactory
 
 
 class CaseIndexPageFactory(PageFactory):

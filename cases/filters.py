@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from home.filters import bind_filters
+from core.filters import bind_filters
 from home.models import GoalPage
 from regions.models import Region, Sector, Theme
 

@@ -6,9 +6,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import health
+from core import health
+from core.sitemaps import PageSitemap
 from home import views as home_views
-from home.sitemaps import PageSitemap
 from regions.sitemaps import PartnershipSitemap
 
 # /sitemap.xml is an index of these sections, each in files of at most 250 URLs.

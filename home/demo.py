@@ -16,9 +16,10 @@ from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from core.models import Person, SiteSettings
 from home import demo_contact
 from home.demo_goals import ensure_goals
-from home.models import HomePage, Person, ProgrammePage, SiteSettings
+from home.models import HomePage, ProgrammePage
 
 HOME_INTRO = (
     "Scholen, bedrijven en overheden werken in de regio samen aan onderwijs dat past bij de "

@@ -7,7 +7,8 @@ import json
 
 from wagtail.models import Site
 
-from home.models import ContactFormField, ContactPage, ProgrammePage, SiteSettings
+from core.models import SiteSettings
+from home.models import ContactFormField, ContactPage, ProgrammePage
 
 CONTACT_FIELDS = [
     # (label, field type, required, help text)

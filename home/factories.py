@@ -1,34 +1,11 @@
-"""factory_boy factories of the site core; other apps build on ``PageFactory``."""
+"""factory_boy factories of the top layer's pages: home, programme, goals and contact."""
 
 import factory
 from factory.django import DjangoModelFactory
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from home.models import (
-    ContactFormField,
-    ContactPage,
-    GoalPage,
-    GoalTarget,
-    HomePage,
-    Person,
-    ProgrammePage,
-)
-
-
-class PageFactory(DjangoModelFactory):
-    """Create a live page under ``parent`` (Wagtail's root when omitted)."""
-
-    class Meta:
-        abstract = True
-
-    title = factory.Sequence(lambda n: f"Pagina {n}")
-    live = True
-
-    @classmethod
-    def _create(cls, model_class, parent=None, **kwargs):
-        page = model_class(**kwargs)
-        (parent or Page.get_first_root_node()).add_child(instance=page)
-        return page
+from core.factories import PageFactory
+from home.models import ContactFormField, ContactPage, GoalPage, GoalTarget, HomePage, ProgrammePage
 
 
 class HomePageFactory(PageFactory):
@@ -57,17 +34,6 @@ class ProgrammePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Programmaonderdeel {n}")
     intro = "Over de samenwerking tussen onderwijs en bedrijfsleven."
     show_in_menus = True
-
-
-class PersonFactory(DjangoModelFactory):
-    class Meta:
-        model = Person
-
-    name = factory.Sequence(lambda n: f"Contactpersoon {n}")
-    role = "Adviseur"
-    organisation = "Kennisprogramma"
-    email = factory.Sequence(lambda n: f"persoon{n}@example.nl")
-    phone = "030 123 45 67"
 
 
 class GoalPageFactory(PageFactory):

@@ -75,7 +75,7 @@ ROLES = (
             ADMIN_ACCESS,
             ("regions", "partnership", ("add", "change", "delete", "publish", "lock", "unlock")),
             *(("regions", model, ("add", "change", "delete")) for model in TAXONOMIES),
-            ("home", "person", ("add", "change", "delete")),
+            ("core", "person", ("add", "change", "delete")),
         ),
         collection_permissions=(
             ("wagtailimages", "image", ("add", "change", "delete", "choose")),
@@ -213,12 +213,15 @@ def set_up_section_page(apps, page_id):
     return missing
 
 
-def apply_roles(apps):
-    """Create or complete the groups and the workflow, and set up existing section pages."""
+def apply_roles(apps, roles=ROLES):
+    """Create or complete the groups and the workflow, and set up existing section pages.
+
+    ``roles``: the definitions as a migration knew them (see home/migrations/0004).
+    """
     ContentType = apps.get_model("contenttypes", "ContentType")
     WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
 
-    groups = {role.name: _ensure_group(apps, role) for role in ROLES}
+    groups = {role.name: _ensure_group(apps, role) for role in roles}
     workflow = _ensure_workflow(apps, groups[MODERATOR])
     for app_label, model_name in WORKFLOW_SNIPPETS:
         content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from wagtail import hooks
 from wagtail.models import Page
 
-from home.ratelimit import over_limit, too_many_requests
+from core.ratelimit import over_limit, too_many_requests
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -6,8 +6,9 @@ Creates only what is missing; items are published through a revision, as an edit
 import datetime
 import json
 
+from core.models import Person
 from home.demo import make_picture, paragraph
-from home.models import HomePage, Person
+from home.models import HomePage
 from news.demo_data import NEWS
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.models import Partnership, Region, Theme

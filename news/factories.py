@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from home.factories import PageFactory
+from core.factories import PageFactory
 from news.models import NewsIndexPage, NewsPage
 
 

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from home.filters import bind_filters
+from core.filters import bind_filters
 from regions.models import Region, Theme
 
 FILTER_PARAMETERS = ["thema", "regio", "jaar"]

@@ -10,8 +10,9 @@ import random
 
 from django.utils import timezone
 
+from core.models import Person
 from home.loaddata import paragraphs, pictures
-from home.models import HomePage, Person
+from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.loaddata import SLUG_PREFIX as PARTNERSHIP_PREFIX
 from regions.models import Partnership, Region, Theme

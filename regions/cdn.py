@@ -7,7 +7,7 @@ its region and the home page's key figures.
 
 from wagtail.signals import published, unpublished
 
-from home.cdn import cdn_configured, purge, site_home
+from core.cdn import cdn_configured, purge, site_home
 
 from .models import NetworkMapPage, Partnership, RegionProfilePage
 

@@ -3,7 +3,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
-from home.factories import PageFactory
+from core.factories import PageFactory
 from regions.models import (
     Conversation,
     NetworkMapPage,

@@ -12,8 +12,9 @@ import random
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.models import AccessibleDocument, Person
 from home.loaddata import index_in_bulk
-from home.models import AccessibleDocument, HomePage, Person
+from home.models import HomePage
 from regions.demo.profiles import INDEX_INTRO, demo_pdf, figures
 from regions.models import (
     Conversation,

@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, quote_etag
 from django.utils.http import http_date
 
-from home.pagecache import current_generation, generation_time
+from core.pagecache import current_generation, generation_time
 
 from .models.partnership import Partnership
 
@@ -231,7 +231,7 @@ def data_validators(request):
 
     From the live partnerships (how many, the newest publish, the newest save: an
     unpublish saves too), the content generation (a renamed region or sector changes the
-    rows without touching a partnership; home/pagecache.py) and the raw query string (the
+    rows without touching a partnership; core/pagecache.py) and the raw query string (the
     filters) of this file. Without the cache there is no generation, so no validators.
     """
     generation = current_generation(request)

@@ -7,7 +7,7 @@ page sitemap does not list them. A private or unpublished map page hides them al
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 
-from home.sitemaps import SITEMAP_FILE_LIMIT, w3c_date
+from core.sitemaps import SITEMAP_FILE_LIMIT, w3c_date
 
 from .filters import published_partnerships
 from .models.pages import NetworkMapPage

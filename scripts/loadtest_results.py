@@ -19,7 +19,7 @@ STATIC = "static file (baseline)"
 # being megabytes, to a small static file's pace. Search is never cached.
 DATA_FILES = {"GeoJSON", "GeoJSON, filtered", "CSV"}
 NEVER_CACHED = {"search"}
-# URLs per sitemap file, as SITEMAP_FILE_LIMIT in home/sitemaps.py (a test checks).
+# URLs per sitemap file, as SITEMAP_FILE_LIMIT in core/sitemaps.py (a test checks).
 SITEMAP_FILE_LIMIT = 250
 
 
@@ -57,7 +57,7 @@ def page_types(sizes, static_path):
     def middle(count):
         return max(count // 2, 1)
 
-    # The middle file of the write-ups' sitemap section (home/sitemaps.py's limit).
+    # The middle file of the write-ups' sitemap section (core/sitemaps.py's limit).
     middle_file = (-(-sizes["partnerships"] // SITEMAP_FILE_LIMIT) + 1) // 2 or 1
 
     return [

@@ -111,5 +111,5 @@ if [ -n "$unpacked" ]; then
 fi
 say "restore complete: database '$database'${unpacked:+ and $MEDIA_ROOT} from $backup"
 # migrate applies migrations newer than the backup and outdates every cached page, also those
-# in Redis, which still hold pages of the content before the restore (home/pagecache.py).
+# in Redis, which still hold pages of the content before the restore (core/pagecache.py).
 say "next: run 'manage.py migrate --noinput' once, on one app server."

@@ -9,8 +9,9 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cases import filters
-from home.blocks import StoryBlock
-from home.models import BasePage, GoalPage
+from core.blocks import StoryBlock
+from core.models import BasePage
+from home.models import GoalPage
 from regions.models import Partnership
 
 CASES_PER_PAGE = 12

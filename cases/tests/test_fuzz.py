@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from cases.filters import FILTER_PARAMETERS
 from cases.models import CaseIndexPage, CasePage
-from home.models import GoalPage
-from home.tests.fuzz import (
+from core.tests.fuzz import (
     check_filter_notes,
     check_response,
     demo_database,
@@ -25,6 +24,7 @@ from home.tests.fuzz import (
     path_segments,
     query_strings,
 )
+from home.models import GoalPage
 from regions.models import Region, Sector, Theme
 
 PARAMETERS = set(FILTER_PARAMETERS) | {"page", "q", "tag"}

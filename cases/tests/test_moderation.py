@@ -7,8 +7,8 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cases.factories import CaseIndexPageFactory
 from cases.models import CasePage
+from core.tests.editors import assert_refused, client_for
 from home import roles
-from home.tests.editors import assert_refused, client_for
 from regions.factories import PartnershipFactory
 
 COMMENT = "De quote is te lang; kort hem in tot twee zinnen."

@@ -38,10 +38,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # Our apps (layers in docs/architecture.md). load_demo_content runs their demo loaders in
+    # this order: the home page first, then the network the news and cases refer to.
     "home",
     "regions",
     "news",
     "cases",
+    "core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     # Purges the CDN on publish; without WAGTAILFRONTENDCACHE (below) it does nothing.
@@ -76,17 +79,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Page cache (home/pagecache.py): outside everything that sets cookies or headers, so it
+    # Page cache (core/pagecache.py): outside everything that sets cookies or headers, so it
     # sees them all and stores the page with its CSP; a hit skips the lot (and the CSP's
     # settings lookup), only the security headers above are added to each response.
-    "home.pagecache.PageCacheMiddleware",
+    "core.pagecache.PageCacheMiddleware",
     # Security: CSP and Permissions-Policy on every response that is not a static file.
-    "home.middleware.ContentSecurityPolicyMiddleware",
-    "home.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.ContentSecurityPolicyMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # gzip for generated text, inside the page cache so a page is compressed once; after
     # WhiteNoise, which answers static files itself with its precompressed copies.
-    "home.middleware.CompressTextMiddleware",
+    "core.middleware.CompressTextMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # No LocaleMiddleware: the site and the admin speak Dutch only (LANGUAGES), and it would
     # add "Vary: Accept-Language" to every page, splitting a CDN's cache per browser language.
@@ -95,8 +98,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Wagtail's site and route per content generation (home/routing.py): one query per page.
-    "home.routing.RouteMemoMiddleware",
+    # Wagtail's site and route per content generation (core/routing.py): one query per page.
+    "core.routing.RouteMemoMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Security: admin login lockout; django-axes wants to be last.
     "axes.middleware.AxesMiddleware",
@@ -244,11 +247,11 @@ if _frontend_cache:
     WAGTAILFRONTENDCACHE = {"default": _purge_backend}
 # --- end of media storage and CDN purge ---------------------------------------
 
-# --- Cache and page cache (home/pagecache.py) ------------------------------------------
+# --- Cache and page cache (core/pagecache.py) ------------------------------------------
 # Redis when REDIS_URL is set; otherwise a table in the database, so that every process
 # (runserver, gunicorn workers, management commands that publish) shares one cache: a
 # per-process cache would keep serving a page another process has unpublished. `migrate`
-# creates the table (home/apps.py).
+# creates the table (core/apps.py).
 if env("REDIS_URL"):
     CACHES = {
         "default": {
@@ -291,7 +294,7 @@ EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false") == "true"
 EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
-# Rate limits per client address (home/ratelimit.py): scope -> (requests, seconds).
+# Rate limits per client address (core/ratelimit.py): scope -> (requests, seconds).
 RATE_LIMITS = {
     "search": (int(env("RATE_LIMIT_SEARCH_PER_MINUTE", "60")), 60),
     "contact": (int(env("RATE_LIMIT_CONTACT_PER_HOUR", "5")), 3600),
@@ -306,11 +309,11 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # every editor's e-mail address to gravatar.com) and no version check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILDOCS_DOCUMENT_MODEL = "home.AccessibleDocument"
+WAGTAILDOCS_DOCUMENT_MODEL = "core.AccessibleDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
-# Uploads are also checked by content (a renamed HTML file is refused); see home/forms.py.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.forms.DocumentForm"
+# Uploads are also checked by content (a renamed HTML file is refused); see core/forms.py.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
 # Documents are downloaded, never opened inline in our origin.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
@@ -357,7 +360,7 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 # preview panel themselves, and the admin CSP below allows frame-ancestors 'self'.
 X_FRAME_OPTIONS = "DENY"
 
-# Content-Security-Policy (django-csp 4): home.middleware picks the public or the admin
+# Content-Security-Policy (django-csp 4): core.middleware picks the public or the admin
 # policy per request and adds the map tile host (MAP_TILE_URL), the media host
 # (MEDIA_ORIGIN) and, on public pages, the analytics script's origin from SiteSettings.
 # Video embeds (EmbedBlock) are iframes from these hosts:
@@ -430,8 +433,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The same client address as the rate limits (RATE_LIMIT_TRUST_FORWARDED_FOR).
-AXES_CLIENT_IP_CALLABLE = "home.ratelimit.client_address"
-AXES_LOCKOUT_CALLABLE = "home.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.ratelimit.client_address"
+AXES_LOCKOUT_CALLABLE = "core.security.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 # Keep only failed attempts, not a log of every editor's logins.
 AXES_DISABLE_ACCESS_LOG = True

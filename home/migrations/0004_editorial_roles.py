@@ -10,7 +10,9 @@ for review to an empty group next to our three roles.
 from django.conf import settings
 from django.db import migrations
 
-from home.roles import apply_roles
+from dataclasses import replace
+
+from home.roles import ROLES, apply_roles
 
 WAGTAIL_SAMPLE_GROUPS = ("Editors", "Moderators")
 WAGTAIL_SAMPLE_WORKFLOW = "Moderators approval"
@@ -42,9 +44,22 @@ def retire_wagtail_samples(apps):
             group.delete()
 
 
+def as_of_this_migration(role):
+    """The contact persons were ``home``'s when this ran; core.0001 moved them (and their
+    permissions, by relabelling the content type) to ``core``."""
+    return replace(
+        role,
+        model_permissions=tuple(
+            ("home", model, actions) if (app_label, model) == ("core", "person") else
+            (app_label, model, actions)
+            for app_label, model, actions in role.model_permissions
+        ),
+    )
+
+
 def forwards(apps, schema_editor):
     retire_wagtail_samples(apps)
-    apply_roles(apps)
+    apply_roles(apps, roles=tuple(as_of_this_migration(role) for role in ROLES))
 
 
 class Migration(migrations.Migration):

@@ -13,10 +13,9 @@ from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.ratelimit import over_limit, too_many_requests
-
-from .mixins import BasePage
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage
+from core.ratelimit import over_limit, too_many_requests
 
 logger = logging.getLogger(__name__)
 

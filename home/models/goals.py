@@ -13,10 +13,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import BasePage, Person
 from home import metrics
-from home.blocks import RICH_TEXT_FEATURES
-
-from .mixins import BasePage
 
 CASES_SHOWN = 6
 
@@ -55,7 +54,7 @@ class GoalPage(BasePage):
         help_text="Bijvoorbeeld 'Onderwijs, bedrijfsleven en overheid'.",
     )
     contact_person = models.ForeignKey(
-        "home.Person",
+        Person,
         verbose_name="Contactpersoon",
         null=True,
         blank=True,

@@ -9,9 +9,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import KeyFiguresBlock, StoryBlock
-
-from .mixins import BasePage
+from core.blocks import KeyFiguresBlock, StoryBlock
+from core.models import BasePage
 
 
 class HomePage(BasePage):

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from home.models import Person
+from core.models import Person
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_site_settings_edit(editor_client, home_page):
     from wagtail.models import Site
 
     site = Site.objects.get(is_default_site=True)
-    url = reverse("wagtailsettings:edit", args=["home", "sitesettings", site.pk])
+    url = reverse("wagtailsettings:edit", args=["core", "sitesettings", site.pk])
     response = editor_client.post(
         url,
         {

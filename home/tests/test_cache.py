@@ -22,15 +22,11 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
 
-from home.apps import prepare_cache
-from home.factories import (
-    ContactPageFactory,
-    HomePageFactory,
-    PersonFactory,
-    ProgrammePageFactory,
-)
-from home.models import SiteSettings
-from home.pagecache import GENERATION_KEY, current_generation
+from core.apps import prepare_cache
+from core.factories import PersonFactory
+from core.models import SiteSettings
+from core.pagecache import GENERATION_KEY, current_generation
+from home.factories import ContactPageFactory, HomePageFactory, ProgrammePageFactory
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]
@@ -190,7 +186,7 @@ def test_a_broken_cache_serves_pages_uncached(client, home_page, sections, monke
 
             return fail
 
-    monkeypatch.setattr("home.pagecache.cache", Unreachable())
+    monkeypatch.setattr("core.pagecache.cache", Unreachable())
     response = client.get(sections[0].url)
     assert (response.status_code, response["X-Cache"]) == (200, "bypass")
     assert menu(response) == [("Kennis", True), ("Regio", False)]

@@ -1,4 +1,4 @@
-"""CDN purge of the pages that list a published page (home/cdn.py)."""
+"""CDN purge of the pages that list a published page (core/cdn.py)."""
 
 import pytest
 

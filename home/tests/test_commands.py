@@ -12,7 +12,8 @@ from django.core.management import CommandError, call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from home.models import HomePage, Person
+from core.models import Person
+from home.models import HomePage
 
 ROOT = Path(__file__).resolve().parents[2]
 

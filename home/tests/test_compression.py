@@ -1,4 +1,4 @@
-"""gzip for generated text (home/middleware.py), stored compressed in the page cache."""
+"""gzip for generated text (core/middleware.py), stored compressed in the page cache."""
 
 import gzip
 
@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 
-from home.middleware import CompressTextMiddleware
+from core.middleware import CompressTextMiddleware
 
 pytestmark = pytest.mark.django_db
 GZIP = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}

@@ -8,8 +8,8 @@ import re
 import pytest
 from wagtail.models import Site
 
+from core.models import SiteSettings
 from home.factories import ContactPageFactory, ProgrammePageFactory
-from home.models import SiteSettings
 
 ANALYTICS_URL = "https://statistiek.example.test/meet.js"
 

@@ -10,8 +10,8 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 from wagtail.models import Site
 
+from core.models import SiteSettings
 from home.factories import HomePageFactory, ProgrammePageFactory
-from home.models import SiteSettings
 
 pytestmark = pytest.mark.e2e
 

@@ -321,7 +321,7 @@ def test_contact_page_under_a_programme_page(client, home_page):
 
 @pytest.mark.django_db
 def test_demo_contact_page_and_cookie_statement(client, demo_site):
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     page = ContactPage.objects.get()
     assert page.title == "Neem contact op met één van onze adviseurs"
@@ -347,7 +347,7 @@ def test_demo_contact_page_and_cookie_statement(client, demo_site):
 def test_contact_thank_you_and_banner_pages_are_valid_html(client, home_page, assert_valid_html):
     from wagtail.models import Site
 
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     statement = ProgrammePageFactory(parent=home_page, title="Cookieverklaring")
     config = SiteSettings.for_site(Site.objects.get(is_default_site=True))

@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from PIL import Image
 from wagtail.models import Collection
 
-from home.blocks import DownloadsBlock
-from home.models import AccessibleDocument
+from core.blocks import DownloadsBlock
+from core.models import AccessibleDocument
 
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect/></svg>'

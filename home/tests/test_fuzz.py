@@ -16,9 +16,7 @@ from django.test import Client, override_settings
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from home.models import ContactFormField, ContactPage, HomePage
-from home.models.contact import HONEYPOT_FIELD as HONEYPOT
-from home.tests.fuzz import (
+from core.tests.fuzz import (
     NOT_FOUND_PATH,
     any_char,
     check_response,
@@ -35,6 +33,8 @@ from home.tests.fuzz import (
     raw_query_strings,
     values,
 )
+from home.models import ContactFormField, ContactPage, HomePage
+from home.models.contact import HONEYPOT_FIELD as HONEYPOT
 
 # Every parameter name a public view reads, over all apps (the sweep below sends them
 # everywhere; a view must ignore the ones it does not know).

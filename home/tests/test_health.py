@@ -29,8 +29,8 @@ class BrokenCursor:
 
 
 def test_database_down_is_a_bare_503(client, monkeypatch, caplog):
-    monkeypatch.setattr("home.health.connection.cursor", lambda: BrokenCursor())
-    with caplog.at_level(logging.ERROR, logger="home.health"):
+    monkeypatch.setattr("core.health.connection.cursor", lambda: BrokenCursor())
+    with caplog.at_level(logging.ERROR, logger="core.health"):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert json.loads(response.content) == {"status": "unavailable"}
@@ -45,10 +45,10 @@ def test_cache_down_is_a_bare_503(client, monkeypatch, caplog, failure):
         raise ConnectionError(CACHE_ERROR)
 
     if failure == "raises":
-        monkeypatch.setattr("home.health.cache.set", set_fails)
+        monkeypatch.setattr("core.health.cache.set", set_fails)
     else:
-        monkeypatch.setattr("home.health.cache.get", lambda *args, **kwargs: None)
-    with caplog.at_level(logging.ERROR, logger="home.health"):
+        monkeypatch.setattr("core.health.cache.get", lambda *args, **kwargs: None)
+    with caplog.at_level(logging.ERROR, logger="core.health"):
         response = client.get("/healthz")
     assert response.status_code == 503
     assert json.loads(response.content) == {"status": "unavailable"}

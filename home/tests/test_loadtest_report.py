@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from home.sitemaps import SITEMAP_FILE_LIMIT
+from core.sitemaps import SITEMAP_FILE_LIMIT
 
 ROOT = Path(__file__).resolve().parents[2]
 

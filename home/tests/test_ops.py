@@ -19,8 +19,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import Storage
 from wagtail.contrib.redirects.models import Redirect
 
+from core.models import AccessibleDocument
 from home.factories import ProgrammePageFactory
-from home.models import AccessibleDocument
 
 ROOT = Path(__file__).resolve().parents[2]
 PURGE_PORT = 8101
@@ -264,7 +264,7 @@ def test_publishing_purges_the_page_from_the_cdn(settings, home_page, purge_serv
     )["frontend_cache"]
     page.title = "Over het programma"
     page.save_revision().publish()
-    # The page itself (Wagtail) and the home page that lists it (home/cdn.py).
+    # The page itself (Wagtail) and the home page that lists it (core/cdn.py).
     assert sorted(purge_server) == [("/", "localhost"), ("/over-ons/", "localhost")]
     purge_server.clear()
     page.unpublish()

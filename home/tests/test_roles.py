@@ -20,10 +20,10 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from core.tests.editors import assert_refused, client_for
 from home import roles
 from home.factories import ProgrammePageFactory
 from home.models import ProgrammePage
-from home.tests.editors import assert_refused, client_for
 
 ADMIN = ("wagtailadmin", "access_admin")
 PARTNERSHIP_RIGHTS = {
@@ -35,7 +35,7 @@ TAXONOMY_RIGHTS = {
     for model in ("region", "province", "theme", "sector", "educationlevel", "fundingsource")
     for action in ("add", "change", "delete")
 }
-PERSON_RIGHTS = {("home", f"{action}_person") for action in ("add", "change", "delete")}
+PERSON_RIGHTS = {("core", f"{action}_person") for action in ("add", "change", "delete")}
 
 
 def model_rights(name):

@@ -1,4 +1,4 @@
-"""Wagtail's routes remembered per content generation (home/routing.py).
+"""Wagtail's routes remembered per content generation (core/routing.py).
 
 Tests run inside one transaction that never commits, so nothing starts a new content
 generation by itself; ``committed()`` runs what a real commit would run.
@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction, Site
 
-from home import routing
+from core import routing
 from home.factories import HomePageFactory, ProgrammePageFactory
 from home.models import ProgrammePage
 

@@ -17,8 +17,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Site
 
-from home.models import SiteSettings
-from home.security import directives_for, origin_of
+from core.models import SiteSettings
+from core.security import directives_for, origin_of
 
 ROOT = django_settings.BASE_DIR
 

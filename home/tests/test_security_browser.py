@@ -10,7 +10,7 @@ import io
 import pytest
 from PIL import Image
 
-from home.security import origin_of
+from core.security import origin_of
 from regions.models import Partnership
 
 pytestmark = pytest.mark.e2e
@@ -134,7 +134,7 @@ def test_admin_works_under_its_policy(page, live_server, demo_site, tiles, setti
 def test_analytics_script_is_allowed_after_consent(page, live_server, demo_site):
     from wagtail.models import Site
 
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     site_settings.analytics_script_url = "https://statistiek.example.nl/js/meet.js"

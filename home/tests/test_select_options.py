@@ -5,7 +5,7 @@ import re
 import pytest
 from django import forms
 
-from home.templatetags.site_tags import filter_control
+from core.templatetags.site_tags import filter_control
 
 
 class Filters(forms.Form):

@@ -6,8 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from core.templatetags.seo_tags import twitter_handle
 from home.factories import ProgrammePageFactory
-from home.templatetags.seo_tags import twitter_handle
 
 from .seo_helpers import canonical, head_of, json_ld, make_image, meta, site_settings
 

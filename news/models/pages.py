@@ -11,8 +11,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from home.blocks import StoryBlock
-from home.models import BasePage
+from core.blocks import StoryBlock
+from core.models import BasePage, Person
 from news import filters
 from news.feeds import NewsFeed
 
@@ -105,7 +105,7 @@ class NewsPage(BasePage):
         help_text="Over welke arbeidsmarktregio's gaat dit bericht?",
     )
     author = models.ForeignKey(
-        "home.Person",
+        Person,
         verbose_name="Auteur of contactpersoon",
         null=True,
         blank=True,

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from home.tests.fuzz import (
+from core.tests.fuzz import (
     check_filter_notes,
     check_response,
     demo_database,

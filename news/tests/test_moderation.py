@@ -26,8 +26,8 @@ from wagtail.models import (
 )
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from core.tests.editors import assert_refused, client_for
 from home import roles
-from home.tests.editors import assert_refused, client_for
 from news.factories import NewsIndexPageFactory
 from news.models import NewsIndexPage, NewsPage
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.tests.seo_helpers import canonical, head_of, json_ld, make_image, meta, site_settings
+from core.tests.seo_helpers import canonical, head_of, json_ld, make_image, meta, site_settings
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models.pages import NEWS_PER_PAGE
 from regions.models import Theme

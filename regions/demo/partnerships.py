@@ -8,7 +8,7 @@ published through it, just as an editor would in the admin.
 
 from django.utils.html import escape
 
-from home.models import Person
+from core.models import Person
 from regions.models import (
     Conversation,
     EducationLevel,

@@ -10,7 +10,8 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
-from home.models import AccessibleDocument, HomePage, Person
+from core.models import AccessibleDocument, Person
+from home.models import HomePage
 from regions.models import (
     Region,
     RegionDownload,

@@ -5,7 +5,7 @@ from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from home.models import BasePage
+from core.models import BasePage
 from regions.filters import apply_filters, published_partnerships, read_filters
 from regions.opendata import conditional_data_response, csv_response, geojson_response
 

@@ -28,7 +28,8 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
+from core.blocks import RICH_TEXT_FEATURES
+from core.models import Person
 
 from ..panels import LeafletPanel
 from .taxonomy import EducationLevel, FundingSource, Region, Sector, Theme
@@ -197,7 +198,7 @@ class Partnership(
         help_text="Het jaar waarin de samenwerking begon.",
     )
     contact_person = models.ForeignKey(
-        "home.Person",
+        Person,
         verbose_name="Contactpersoon",
         null=True,
         blank=True,

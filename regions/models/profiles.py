@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from home.models import BasePage
+from core.models import BasePage, Person
 from regions.charts import bar_chart_svg, group_charts
 
 from .partnership import Partnership
@@ -121,7 +121,7 @@ class RegionProfilePage(BasePage):
         help_text="De regio van dit profiel. Elke regio heeft hooguit één profiel.",
     )
     contact_person = models.ForeignKey(
-        "home.Person",
+        Person,
         verbose_name="Contactpersoon",
         null=True,
         blank=True,

@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.http import http_date, parse_http_date
 
-from home.pagecache import bump_generation
+from core.pagecache import bump_generation
 from regions.factories import (
     PartnershipFactory,
     RegionIndexPageFactory,
@@ -237,7 +237,7 @@ def test_without_a_cache_the_files_come_without_validators(data_urls, monkeypatc
 
             return fail
 
-    monkeypatch.setattr("home.pagecache.cache", Unreachable())
+    monkeypatch.setattr("core.pagecache.cache", Unreachable())
     response = get(data_urls["geojson"], HTTP_IF_NONE_MATCH='"x"')
     assert response.status_code == 200
     assert "ETag" not in response and "Last-Modified" not in response

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.tests.cdn import RecordingBackend
+from core.tests.cdn import RecordingBackend
 from regions.factories import PartnershipFactory, RegionProfilePageFactory
 from regions.models import Region
 

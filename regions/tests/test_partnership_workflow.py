@@ -13,8 +13,8 @@ from django.utils import timezone
 from wagtail.models import TaskState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from core.tests.editors import assert_refused, client_for
 from home import roles
-from home.tests.editors import assert_refused, client_for
 from regions.factories import PartnershipFactory
 from regions.models import Partnership, Region
 

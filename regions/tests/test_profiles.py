@@ -5,8 +5,9 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.models import Page
 
-from home.factories import PersonFactory
-from home.models import AccessibleDocument, HomePage
+from core.factories import PersonFactory
+from core.models import AccessibleDocument
+from home.models import HomePage
 from regions.factories import (
     NetworkMapPageFactory,
     PartnershipFactory,

@@ -3,8 +3,8 @@
 import pytest
 from django.core.files.base import ContentFile
 
-from home.factories import PersonFactory
-from home.models import AccessibleDocument
+from core.factories import PersonFactory
+from core.models import AccessibleDocument
 from regions.factories import (
     NetworkMapPageFactory,
     PartnershipFactory,

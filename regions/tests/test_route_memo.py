@@ -1,10 +1,10 @@
-"""Routable pages (the map's files and write-ups) through the route memo (home/routing.py)."""
+"""Routable pages (the map's files and write-ups) through the route memo (core/routing.py)."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from home import routing
+from core import routing
 from regions.factories import PartnershipFactory
 from regions.models import Partnership
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.tests.seo_helpers import canonical, head_of, make_image, meta, site_settings
+from core.tests.seo_helpers import canonical, head_of, make_image, meta, site_settings
 from regions.factories import PartnershipFactory
 
 pytestmark = pytest.mark.django_db

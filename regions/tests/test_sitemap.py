@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from core.sitemaps import PageSitemap
 from home.factories import ProgrammePageFactory
-from home.sitemaps import PageSitemap
 from regions.factories import PartnershipFactory
 from regions.sitemaps import PartnershipSitemap
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from home.factories import PersonFactory
+from core.factories import PersonFactory
 from regions.factories import ConversationFactory, PartnerFactory, PartnershipFactory
 from regions.models import Conversation, Region, Sector
 

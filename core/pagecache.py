@@ -50,6 +50,7 @@ GENERATION_KEY = "content-generation"
 # Saving or deleting a row of these apps may change what a public page shows. Names, not
 # imports: the site core may not import the sections that depend on it.
 CONTENT_APPS = {
+    "core",
     "home",
     "regions",
     "news",
@@ -97,7 +98,7 @@ MESSAGES_COOKIE = "messages"
 
 # --- The shared cache, failing soft -------------------------------------------------------
 # An unreachable cache must not take the site down: pages are then served uncached. The
-# health check (home/health.py) reports the failure instead.
+# health check (core/health.py) reports the failure instead.
 
 
 def cache_get(key):
@@ -153,7 +154,7 @@ def bump_generation():
 
 _pending = threading.local()
 # True while ``migrate`` runs: data migrations save rows before the database cache table
-# exists; migrate ends with one bump of its own (home/apps.py).
+# exists; migrate ends with one bump of its own (core/apps.py).
 migrating = False
 
 
@@ -192,7 +193,7 @@ def connect_signals():
         signal.connect(model_changed, dispatch_uid=f"pagecache-model-{id(signal)}")
 
 
-# --- Fragments (see home/templatetags/frames.py) --------------------------------------------
+# --- Fragments (see core/templatetags/frames.py) --------------------------------------------
 
 
 def menu_section(request, page):
@@ -258,7 +259,7 @@ def is_cacheable_response(request, response):
 
 def page_key(request, generation):
     """Scheme, host, path, the raw query string (filters) and whether the client takes gzip
-    (home/middleware.py compresses inside this cache) identify a cached page."""
+    (core/middleware.py compresses inside this cache) identify a cached page."""
     gzip = "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
     url = "|".join(
         (

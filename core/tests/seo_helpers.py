@@ -7,7 +7,7 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 
 
 def head_of(response, status=200):

@@ -3,7 +3,7 @@
 Content-Security-Policy (django-csp): ``settings.CONTENT_SECURITY_POLICY`` is the strict
 public policy and ``settings.CONTENT_SECURITY_POLICY_ADMIN`` the looser one the Wagtail
 admin needs (it still renders inline scripts and styles). Per request,
-``home.middleware.ContentSecurityPolicyMiddleware`` picks one, adds the map tile host
+``core.middleware.ContentSecurityPolicyMiddleware`` picks one, adds the map tile host
 (``settings.MAP_TILE_URL``), the media host (``settings.MEDIA_ORIGIN``) and, on public
 HTML pages only, the analytics script's origin once an editor sets
 ``SiteSettings.analytics_script_url`` (for Google Analytics 4 also the hosts it reports to). Previews in the admin get the public policy,
@@ -58,7 +58,7 @@ def origin_of(url):
 
 def analytics_origin(request):
     """The origin of the editor-configured analytics script, or "" when none is set."""
-    from home.models import SiteSettings
+    from core.models import SiteSettings
 
     # Wagtail caches the settings on the request; page templates have read them already.
     return origin_of(SiteSettings.for_request(request).analytics_script_url)

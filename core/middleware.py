@@ -1,10 +1,10 @@
-"""Middleware: the site's security headers (policies in home/security.py) and compression."""
+"""Middleware: the site's security headers (policies in core/security.py) and compression."""
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.middleware.gzip import GZipMiddleware
 
-from home.security import directives_for
+from core.security import directives_for
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

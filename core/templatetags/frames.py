@@ -5,7 +5,7 @@ Usage in templates/base.html::
     {% cached_frame "header" per_section %}{% include "components/header.html" %}{% endcached_frame %}
     {% cached_frame "footer" %}{% include "components/footer.html" %}{% endcached_frame %}
 
-The key holds the content generation (home/pagecache.py) and the site, so a publish,
+The key holds the content generation (core/pagecache.py) and the site, so a publish,
 move or settings change shows at once. ``per_section`` adds the top-level section of the
 current page, because the main menu marks that section as current. Nothing that differs
 per visitor or per request (a CSRF token, ``request.path``) may go inside a frame.
@@ -14,7 +14,7 @@ per visitor or per request (a CSRF token, ``request.path``) may go inside a fram
 from django import template
 from django.conf import settings
 
-from home.pagecache import cache_get, cache_set, fragment_key
+from core.pagecache import cache_get, cache_set, fragment_key
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from wagtail.contrib.frontend_cache.backends.base import BaseBackend
 
-RECORDING = {"default": {"BACKEND": "home.tests.cdn.RecordingBackend"}}
+RECORDING = {"default": {"BACKEND": "core.tests.cdn.RecordingBackend"}}
 
 
 class RecordingBackend(BaseBackend):

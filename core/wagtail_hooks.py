@@ -1,9 +1,9 @@
-"""Admin wiring of the site core: the contact person snippet."""
+"""Admin wiring of the core: the contact person snippet."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import Person
+from core.models import Person
 
 
 class PersonViewSet(SnippetViewSet):

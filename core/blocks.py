@@ -129,7 +129,7 @@ class DownloadsBlock(blocks.StructBlock):
 
 class ContactPersonBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label="Kop", default="Contactpersoon")
-    person = SnippetChooserBlock("home.Person", label="Persoon")
+    person = SnippetChooserBlock("core.Person", label="Persoon")
 
     class Meta:
         icon = "user"

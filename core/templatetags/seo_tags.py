@@ -22,7 +22,7 @@ from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
 
-from home.models import SiteSettings
+from core.models import SiteSettings
 
 register = template.Library()
 

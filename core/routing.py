@@ -4,7 +4,7 @@ Wagtail finds the page for a URL by walking the tree: the site (one query), then
 segment the child page and its specific row (two queries each). On the load-test data that
 is 3 to 5 queries and 5 to 9 ms of ORM work before a page two levels deep starts to render.
 Where a path leads changes only when content changes, and every such change starts a new
-content generation (home/pagecache.py). So ``RouteMemoMiddleware`` remembers, per process
+content generation (core/pagecache.py). So ``RouteMemoMiddleware`` remembers, per process
 and per generation, which site answers a host and where each successful route went (the
 page's class and id, and for a routable page its sub-view), and gives Wagtail that answer
 on the next request: Wagtail reads ``request._wagtail_site`` before it looks the site up
@@ -25,7 +25,7 @@ from wagtail import views as wagtail_views
 from wagtail.models import Site
 from wagtail.url_routing import RouteResult
 
-from home.pagecache import current_generation
+from core.pagecache import current_generation
 
 MAX_ROUTES = 20_000
 # Hosts are checked against ALLOWED_HOSTS, which may hold a wildcard (".example.nl").

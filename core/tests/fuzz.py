@@ -95,7 +95,7 @@ def public_urls():
             urls["route"].append(url + "kaart.geojson")
         elif kind == "news.NewsIndexPage":
             urls["route"].append(url + "feed/")
-    document_model = apps.get_model("home", "AccessibleDocument")
+    document_model = apps.get_model("core", "AccessibleDocument")
     urls["document"] = [document.url for document in document_model.objects.order_by("pk")]
     urls["fixed"] = [
         "/zoeken/",

@@ -1,0 +1,14 @@
+from .documents import AccessibleDocument
+from .mixins import BasePage, IntroMixin, ListingMixin, SocialMixin
+from .site_settings import SiteSettings
+from .snippets import Person
+
+__all__ = [
+    "AccessibleDocument",
+    "BasePage",
+    "IntroMixin",
+    "ListingMixin",
+    "Person",
+    "SiteSettings",
+    "SocialMixin",
+]
