@@ -34,9 +34,13 @@ class CoreConfig(AppConfig):
     verbose_name = "Basis"
 
     def ready(self):
-        from core import cdn, pagecache
+        from core import cdn, pagecache, search_index
 
         pagecache.connect_signals()
         cdn.connect_signals()
         pre_migrate.connect(pause_cache, sender=self, dispatch_uid="core-pause-cache")
         post_migrate.connect(prepare_cache, sender=self, dispatch_uid="core-prepare-cache")
+        # Contact persons are chosen by name in the admin: keep them all in the search index.
+        post_migrate.connect(
+            search_index.index_after_migrate, sender=self, dispatch_uid="core-search-index"
+        )

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class RegionsConfig(AppConfig):
@@ -9,6 +10,10 @@ class RegionsConfig(AppConfig):
     verbose_name = "Regionaal netwerk"
 
     def ready(self):
+        from core.search_index import index_after_migrate
         from regions import cdn
 
         cdn.connect_signals()
+        # The regions, provinces and taxonomies come from a data migration, which sends no
+        # save signal: index them after migrate, so the admin's choosers find them by name.
+        post_migrate.connect(index_after_migrate, sender=self, dispatch_uid="regions-search-index")

@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 
-class Province(models.Model):
+class Province(index.Indexed, models.Model):
     """One of the 12 Dutch provinces (CBS spelling, e.g. Fryslân), used as a map filter."""
 
     name = models.CharField(
@@ -25,6 +25,8 @@ class Province(models.Model):
         FieldPanel("slug"),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")], heading="Centrum"),
     ]
+    # Indexed, so the admin's province chooser has a search box that finds it by name.
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["name"]
@@ -87,7 +89,7 @@ class Region(index.Indexed, models.Model):
         return self.name
 
 
-class TaxonomyTerm(models.Model):
+class TaxonomyTerm(index.Indexed, models.Model):
     """Abstract term of an editable, seeded list (themes, sectors, …)."""
 
     name = models.CharField(
@@ -98,6 +100,8 @@ class TaxonomyTerm(models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    # Indexed, so the admin's choosers (a news item's themes, …) find a term by name.
+    search_fields = [index.SearchField("name", boost=2), index.AutocompleteField("name")]
 
     class Meta:
         abstract = True

@@ -6,9 +6,11 @@ the same file again updates the partnerships instead of duplicating them. New
 partnerships are drafts unless --publish is given. The column layout is in docs/import.md.
 """
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from core.search_index import index_app_snippets
 from regions.importer import ImportFileError, plan, read_rows, validate, write
 
 
@@ -51,6 +53,8 @@ class Command(BaseCommand):
             write(valid, publish=publish, progress=self.progress)
         except ValidationError as error:
             raise CommandError(f"Import stopped, nothing was imported: {error}") from error
+        # Editors choose what was imported (and the regions it names) by name in the admin.
+        index_app_snippets(apps.get_app_config("regions"))
         self.stderr.write("")
         state = "published" if publish else "saved as drafts (publish them in the admin)"
         self.stdout.write(self.style.SUCCESS(f"Imported {summary}; {state}."))

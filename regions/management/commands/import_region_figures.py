@@ -6,8 +6,10 @@ Figures are matched on region, topic, indicator and year, so a second import upd
 them. The column layout is in docs/import.md.
 """
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
+from core.search_index import index_app_snippets
 from regions.figures_import import read_figure_rows, validate, write
 from regions.importer import ImportFileError
 
@@ -45,6 +47,8 @@ class Command(BaseCommand):
             return
 
         created, updated, drafts = write(valid, progress=self.progress)
+        # Editors choose what was imported (and the regions it names) by name in the admin.
+        index_app_snippets(apps.get_app_config("regions"))
         self.stderr.write("")
         self.stdout.write(
             self.style.SUCCESS(f"Imported {summary}: {created} new, {updated} updated.")
