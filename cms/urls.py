@@ -1,3 +1,5 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -33,12 +35,20 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),  # load balancer: database and cache
 ]
 
+# The media folders `make run` serves itself: Wagtail's images and renditions. Documents
+# (media/documents/) are left out: as in production they are only downloaded through
+# /documenten/, as attachments, never opened inline from storage.
+DEBUG_MEDIA_FOLDERS = ["original_images", "images"]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    for folder in DEBUG_MEDIA_FOLDERS:
+        urlpatterns += static(
+            f"{settings.MEDIA_URL}{folder}/", document_root=Path(settings.MEDIA_ROOT) / folder
+        )
 
 urlpatterns += [
     # Wagtail's page URLs allow no dots; a page's data files (the network map's

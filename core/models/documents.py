@@ -52,6 +52,16 @@ class AccessibleDocument(AbstractDocument):
         verbose_name = "Document"
         verbose_name_plural = "Documenten"
 
+    def clean(self):
+        """Wagtail's extension check, only when there is a file to check.
+
+        When the form refuses an upload (home/forms.py says why, in Dutch), the instance is
+        left without a file, and Wagtail's check would add "Bestandsextensie '' is niet
+        toegestaan" to every refusal, even of a .pdf.
+        """
+        if self.file:
+            super().clean()
+
     @property
     def accessible_alternative(self):
         if self.accessible_alternative_page_id:
