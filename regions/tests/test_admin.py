@@ -1,6 +1,7 @@
 """The editors' side of partnerships: listing, filters, export, add/edit/publish, local map."""
 
 import io
+import re
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -138,12 +139,29 @@ def test_edit_page_loads_leaflet_from_our_static_files(editor_client):
 
 
 @pytest.mark.django_db
-def test_new_partnership_map_starts_in_the_netherlands(editor_client):
+def test_new_partnership_map_starts_in_the_netherlands_with_no_location(editor_client):
     response = editor_client.get(reverse("wagtailsnippets_regions_partnership:add"))
     assert response.status_code == 200
-    assert "&quot;defaultLocation&quot;: {&quot;lat&quot;: 52.2, &quot;lng&quot;: 5.3}" in (
+    assert "&quot;defaultCentre&quot;: {&quot;lat&quot;: 52.2, &quot;lng&quot;: 5.3}" in (
         response.text
     )
+    # No location is no marker (no point), and the editor reads that none is set.
+    assert "&quot;point&quot;: null" in response.text
+    status = re.search(r'<p id="id_location_status"[^>]*>(.*?)</p>', response.text, re.S)
+    assert "Nog geen locatie gekozen" in status.group(1)
+
+
+@pytest.mark.django_db
+def test_a_stored_location_is_shown_as_chosen(editor_client):
+    partnership = PartnershipFactory(location="SRID=4326;POINT(6.89 52.22)")
+    response = editor_client.get(
+        reverse("wagtailsnippets_regions_partnership:edit", args=[partnership.pk])
+    )
+    assert "&quot;point&quot;: {&quot;lat&quot;: 52.22, &quot;lng&quot;: 6.89}" in response.text
+    status = re.search(r'<p id="id_location_status"[^>]*>(.*?)</p>', response.text, re.S)
+    assert status.group(1).strip() == "Locatie gekozen: 52.22, 6.89."
+    # wagtailgeowidget's own scripts (a second map, from unpkg otherwise) are not loaded.
+    assert "wagtailgeowidget/js/" not in response.text
 
 
 @pytest.mark.django_db
