@@ -55,7 +55,7 @@ class AccessibleDocument(AbstractDocument):
     def clean(self):
         """Wagtail's extension check, only when there is a file to check.
 
-        When the form refuses an upload (home/forms.py says why, in Dutch), the instance is
+        When the form refuses an upload (core/forms.py says why, in Dutch), the instance is
         left without a file, and Wagtail's check would add "Bestandsextensie '' is niet
         toegestaan" to every refusal, even of a .pdf.
         """
