@@ -36,7 +36,7 @@ METRIC_CHOICES = [
 
 
 def published_partnerships():
-    return apps.get_model("regions", "Partnership").objects.filter(live=True)
+    return apps.get_model("regions", "Partnership").objects.published()
 
 
 def spotlight_regions(target):

@@ -136,11 +136,6 @@ def read_filters(request):
     return form
 
 
-def published_partnerships():
-    """Every published partnership; drafts never leave the admin."""
-    return Partnership.objects.filter(live=True)
-
-
 def apply_filters(queryset, filters):
     """Narrow ``queryset`` by the valid filters of the form (``active_filters()``).
 

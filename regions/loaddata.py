@@ -88,7 +88,7 @@ def build_partnership(number, region, rng, contact):
     # bulk_create skips save(), which derives latitude/longitude from the location.
     partnership.location = format_point(round(lat, 5), round(lng, 5))
     partnership.latitude, partnership.longitude = round(lat, 5), round(lng, 5)
-    for field, _label in Partnership.FIXED_SECTIONS:
+    for field in Partnership.FIXED_SECTIONS:
         setattr(partnership, field, SECTION_TEXT)
     return partnership
 

@@ -9,8 +9,8 @@ from wagtail.contrib.sitemaps import Sitemap
 
 from core.sitemaps import SITEMAP_FILE_LIMIT, w3c_date
 
-from .filters import published_partnerships
 from .models.pages import NetworkMapPage
+from .models.partnership import Partnership
 
 
 class PartnershipSitemap(Sitemap):
@@ -28,8 +28,10 @@ class PartnershipSitemap(Sitemap):
 
     def items(self):
         if self.map_page() is None:
-            return published_partnerships().none()
-        return published_partnerships().order_by("slug", "pk").values_list("slug", "updated_at")
+            return Partnership.objects.published().none()
+        return (
+            Partnership.objects.published().order_by("slug", "pk").values_list("slug", "updated_at")
+        )
 
     def _urls(self, page, protocol, domain):
         # Plain rows and one base URL: Django's per-item lookups of location, priority,
@@ -46,4 +48,4 @@ class PartnershipSitemap(Sitemap):
     def get_latest_lastmod(self):
         if self.map_page() is None:
             return None
-        return published_partnerships().aggregate(latest=Max("updated_at"))["latest"]
+        return Partnership.objects.published().aggregate(latest=Max("updated_at"))["latest"]

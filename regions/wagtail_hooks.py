@@ -17,7 +17,6 @@ from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from regions.filters import published_partnerships
 from regions.models import (
     EducationLevel,
     FundingSource,
@@ -220,7 +219,9 @@ def partnerships_in_site_search(request, query):
     map_page = NetworkMapPage.objects.live().first()
     if map_page is None:
         return None
-    matches = get_search_backend().search(query, published_partnerships().select_related("region"))
+    matches = get_search_backend().search(
+        query, Partnership.objects.published().select_related("region")
+    )
     items = [
         {
             "title": partnership.name,

@@ -11,6 +11,7 @@ from wagtail.search import index
 from cases import filters
 from core.blocks import StoryBlock
 from core.models import BasePage
+from core.querysets import linked_to_any
 from home.models import GoalPage
 from regions.models import Partnership
 
@@ -41,8 +42,8 @@ class CaseIndexPage(BasePage):
         # by selecting ids first.
         cases = (
             CasePage.objects.filter(pk__in=cases.values("pk"))
-            .select_related("listing_image", "main_image", "partnership__region")
-            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .with_card_images()
+            .select_related("partnership__region")
             .order_by("-first_published_at", "-pk")
         )
         query = filters.querystring(form.active)
@@ -157,7 +158,8 @@ class CasePage(BasePage):
         if not self.partnership_id:
             return None
         return (
-            Partnership.objects.filter(pk=self.partnership_id, live=True)
+            Partnership.objects.published()
+            .filter(pk=self.partnership_id)
             .select_related("region")
             .prefetch_related("sectors", "themes")
             .first()
@@ -175,14 +177,7 @@ class CasePage(BasePage):
         """
         shared = models.Q(pk__in=[])
         if goals:
-            field = CasePage._meta.get_field("goals")
-            links = field.remote_field.through.objects.filter(
-                **{
-                    field.m2m_field_name(): models.OuterRef("pk"),
-                    f"{field.m2m_reverse_field_name()}__in": [goal.pk for goal in goals],
-                }
-            )
-            shared |= models.Exists(links)
+            shared |= linked_to_any(CasePage, "goals", [goal.pk for goal in goals])
         if self.partnership_id:
             shared |= models.Q(partnership_id=self.partnership_id)
         ids = list(CasePage.objects.exclude(pk=self.pk).filter(shared).values_list("pk", flat=True))
@@ -190,8 +185,7 @@ class CasePage(BasePage):
             CasePage.objects.live()
             .public()
             .filter(pk__in=ids)
-            .select_related("listing_image", "main_image")
-            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .with_card_images()
             .order_by("-first_published_at", "-pk")[:RELATED_CASES]
         )
 

@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.querysets import CardPageManager
+
 
 class IntroMixin(models.Model):
     """A short lead paragraph shown under the title and used as a fallback summary."""
@@ -87,6 +89,9 @@ class BasePage(IntroMixin, ListingMixin, SocialMixin, Page):
     content_panels = Page.content_panels + IntroMixin.intro_panels
     promote_panels = Page.promote_panels + SocialMixin.social_panels + ListingMixin.listing_panels
     search_fields = Page.search_fields + IntroMixin.intro_search_fields
+
+    # Every page type's queryset can fetch what its cards draw (``with_card_images()``).
+    objects = CardPageManager()
 
     class Meta:
         abstract = True

@@ -96,8 +96,7 @@ class GoalPage(BasePage):
             case_model.objects.live()
             .public()
             .filter(goals=self)
-            .select_related("listing_image", "main_image")
-            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .with_card_images()
             .order_by("-first_published_at", "-pk")[:CASES_SHOWN]
         )
 

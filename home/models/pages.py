@@ -95,7 +95,7 @@ class HomePage(BasePage):
         up by name. Drafts and unpublished changes never count.
         """
         partnership_model = apps.get_model("regions", "Partnership")
-        return partnership_model.objects.filter(live=True).aggregate(
+        return partnership_model.objects.published().aggregate(
             partnerships=Count("pk"),
             companies=Coalesce(Sum("companies_count"), 0),
             students=Coalesce(Sum("students_count"), 0),
@@ -112,23 +112,14 @@ class HomePage(BasePage):
             return []
         case_model = apps.get_model("cases", "CasePage")
         cases = case_model.objects.live().public().filter(pk__in=ids)
-        by_id = {
-            case.pk: case
-            for case in cases.select_related("listing_image", "main_image").prefetch_related(
-                "listing_image__renditions", "main_image__renditions"
-            )
-        }
+        by_id = {case.pk: case for case in cases.with_card_images()}
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def latest_news(self):
         """The three newest published news items, with their images, in one query."""
         news_model = apps.get_model("news", "NewsPage")
         return list(
-            news_model.objects.live()
-            .public()
-            .select_related("listing_image", "main_image")
-            .prefetch_related("listing_image__renditions", "main_image__renditions")
-            .order_by("-date", "-pk")[:3]
+            news_model.objects.live().public().with_card_images().order_by("-date", "-pk")[:3]
         )
 
     def get_context(self, request, *args, **kwargs):

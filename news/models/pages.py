@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from core.blocks import StoryBlock
 from core.models import BasePage, Person
+from core.querysets import linked_to_any
 from news import filters
 from news.feeds import NewsFeed
 
@@ -46,10 +47,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         years = [day.year for day in items.dates("date", "year", order="DESC")]
         form = filters.read_filters(request, years)
         items = (
-            filters.apply_filters(items, form.active)
-            .select_related("listing_image", "main_image")
-            .prefetch_related("listing_image__renditions", "main_image__renditions")
-            .order_by("-date", "-pk")
+            filters.apply_filters(items, form.active).with_card_images().order_by("-date", "-pk")
         )
         results = Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("page"))
         query = filters.querystring(form.active)
@@ -174,26 +172,14 @@ class NewsPage(BasePage):
         for relation, chosen in terms.items():
             ids = [term.pk for term in chosen]
             if ids:
-                shared |= models.Exists(self._links(relation, ids))
+                shared |= linked_to_any(NewsPage, relation, ids)
         return list(
             NewsPage.objects.live()
             .public()
             .exclude(pk=self.pk)
             .filter(shared)
-            .select_related("listing_image", "main_image")
-            .prefetch_related("listing_image__renditions", "main_image__renditions")
+            .with_card_images()
             .order_by("-date", "-pk")[:RELATED_NEWS]
-        )
-
-    @staticmethod
-    def _links(relation, ids):
-        """Rows of a many-to-many table linking the outer item to one of ``ids``."""
-        field = NewsPage._meta.get_field(relation)
-        return field.remote_field.through.objects.filter(
-            **{
-                field.m2m_field_name(): models.OuterRef("pk"),
-                f"{field.m2m_reverse_field_name()}__in": ids,
-            }
         )
 
     def live_partnerships(self):

@@ -61,7 +61,7 @@ def build(item, regions, terms, contact):
         contact_person=contact,
         live=False,
     )
-    for (field, _label), text in zip(Partnership.FIXED_SECTIONS, item["sections"], strict=True):
+    for field, text in zip(Partnership.FIXED_SECTIONS, item["sections"], strict=True):
         setattr(partnership, field, f"<p>{escape(text)}</p>" if text else "")
     partnership.partners = [
         Partner(organisation=organisation, kind=kind, role=role)

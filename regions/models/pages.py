@@ -6,13 +6,12 @@ from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.models import BasePage
-from regions.filters import apply_filters, published_partnerships, read_filters
+from regions.filters import apply_filters, read_filters
 from regions.opendata import conditional_data_response, csv_response, geojson_response
 
 from .partnership import Conversation, Partnership
 
 RESULTS_PER_PAGE = 20
-FIXED_SECTION_FIELDS = [field for field, _label in Partnership.FIXED_SECTIONS]
 
 
 class NetworkMapPage(RoutablePageMixin, BasePage):
@@ -71,7 +70,7 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
         lists the partnerships, so it changed when the newest of them did.
         """
         (own,) = super().get_sitemap_urls(request)
-        newest = published_partnerships().aggregate(newest=Max("updated_at"))["newest"]
+        newest = Partnership.objects.published().aggregate(newest=Max("updated_at"))["newest"]
         if newest is not None and (own["lastmod"] is None or newest > own["lastmod"]):
             own["lastmod"] = newest
         return [own]
@@ -81,10 +80,10 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
         """The map, the filters and the paginated list of published partnerships."""
         form = read_filters(request)
         partnerships = (
-            apply_filters(published_partnerships(), form.active_filters())
+            apply_filters(Partnership.objects.published(), form.active_filters())
             .select_related("region__province")
             .prefetch_related("sectors", "themes")
-            .defer(*FIXED_SECTION_FIELDS)  # long texts the list does not show
+            .defer(*Partnership.FIXED_SECTIONS)  # long texts the list does not show
             .order_by("name", "pk")
         )
         results = Paginator(partnerships, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
@@ -106,7 +105,7 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
     def geojson_route(self, request):
         def build():
             form = read_filters(request)
-            queryset = apply_filters(published_partnerships(), form.active_filters())
+            queryset = apply_filters(Partnership.objects.published(), form.active_filters())
             return geojson_response(queryset, request.build_absolute_uri(self.get_url(request)))
 
         # A client that has the current file gets a 304 before any filtering.
@@ -116,7 +115,7 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
     def csv_route(self, request):
         def build():
             form = read_filters(request)
-            queryset = apply_filters(published_partnerships(), form.active_filters())
+            queryset = apply_filters(Partnership.objects.published(), form.active_filters())
             return csv_response(queryset, request.build_absolute_uri(self.get_url(request)))
 
         # A client that has the current file gets a 304 before any filtering.
@@ -125,7 +124,7 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
     @path("<slug:slug>/", name="partnership")
     def partnership_route(self, request, slug):
         """One published partnership's write-up; drafts and unknown slugs give a 404."""
-        queryset = published_partnerships().select_related(
+        queryset = Partnership.objects.published().select_related(
             "region__province", "contact_person__photo", "logo"
         )
         queryset = queryset.prefetch_related(

@@ -58,6 +58,23 @@ def in_netherlands(lat, lng):
     )
 
 
+def fixed_section(label, help_text):
+    """A section of the fixed-format write-up ("vast format"): optional rich text."""
+    field = RichTextField(label, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
+    field.fixed_section = True  # read by is_fixed_section; not part of the schema
+    return field
+
+
+def is_fixed_section(value):
+    return getattr(value, "fixed_section", False) is True
+
+
+class PartnershipQuerySet(models.QuerySet):
+    def published(self):
+        """The published partnerships: drafts never leave the admin."""
+        return self.filter(live=True)
+
+
 class Partnership(
     WorkflowMixin,
     DraftStateMixin,
@@ -207,51 +224,20 @@ class Partnership(
         help_text="Wie kunnen bezoekers bellen of mailen?",
     )
 
-    # The fixed-format sections ("vast format"), always shown in this order.
-    background = RichTextField(
-        "Aanleiding",
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Waarom is de samenwerking ontstaan?",
-    )
-    ambition = RichTextField(
-        "Ambitie en doelen",
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Wat wil de samenwerking bereiken?",
-    )
-    approach = RichTextField(
-        "Aanpak", blank=True, features=RICH_TEXT_FEATURES, help_text="Hoe werken de partners samen?"
-    )
-    results = RichTextField(
-        "Resultaten",
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Wat is er tot nu toe bereikt?",
-    )
-    lessons = RichTextField(
-        "Lessen en succesfactoren",
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Wat kunnen anderen hiervan leren?",
-    )
-    next_steps = RichTextField(
-        "Vervolg",
-        blank=True,
-        features=RICH_TEXT_FEATURES,
-        help_text="Wat zijn de volgende stappen?",
-    )
+    # The fixed-format sections ("vast format"), shown in this order (FIXED_SECTIONS).
+    background = fixed_section("Aanleiding", "Waarom is de samenwerking ontstaan?")
+    ambition = fixed_section("Ambitie en doelen", "Wat wil de samenwerking bereiken?")
+    approach = fixed_section("Aanpak", "Hoe werken de partners samen?")
+    results = fixed_section("Resultaten", "Wat is er tot nu toe bereikt?")
+    lessons = fixed_section("Lessen en succesfactoren", "Wat kunnen anderen hiervan leren?")
+    next_steps = fixed_section("Vervolg", "Wat zijn de volgende stappen?")
 
     updated_at = models.DateTimeField("Laatst bijgewerkt", auto_now=True)
 
-    FIXED_SECTIONS = [
-        ("background", "Aanleiding"),
-        ("ambition", "Ambitie en doelen"),
-        ("approach", "Aanpak"),
-        ("results", "Resultaten"),
-        ("lessons", "Lessen en succesfactoren"),
-        ("next_steps", "Vervolg"),
-    ]
+    # The names of the fields made by fixed_section(), in the order they are declared.
+    FIXED_SECTIONS = [name for name, value in list(locals().items()) if is_fixed_section(value)]
+
+    objects = PartnershipQuerySet.as_manager()
 
     edit_handler = TabbedInterface(
         [
@@ -297,7 +283,7 @@ class Partnership(
                 heading="Kenmerken",
             ),
             ObjectList(
-                [FieldPanel(field) for field, _label in FIXED_SECTIONS]
+                [FieldPanel(name) for name in FIXED_SECTIONS]
                 + [InlinePanel("partners", heading="Partners", label="Partner")],
                 heading="Vast format",
             ),
@@ -313,12 +299,7 @@ class Partnership(
         index.AutocompleteField("name"),
         index.SearchField("summary", boost=2),
         index.SearchField("city"),
-        index.SearchField("background"),
-        index.SearchField("ambition"),
-        index.SearchField("approach"),
-        index.SearchField("results"),
-        index.SearchField("lessons"),
-        index.SearchField("next_steps"),
+        *[index.SearchField(name) for name in FIXED_SECTIONS],
         index.RelatedFields("region", [index.SearchField("name")]),
         index.FilterField("live"),
         index.FilterField("region"),
@@ -359,7 +340,10 @@ class Partnership(
 
     def fixed_sections(self):
         """The write-up's sections in their fixed order, empty ones included."""
-        return [(label, getattr(self, field)) for field, label in self.FIXED_SECTIONS]
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.FIXED_SECTIONS
+        ]
 
     def get_preview_template(self, request, mode_name):
         return "regions/partnership_detail.html"

@@ -185,9 +185,8 @@ class RegionProfilePage(BasePage):
                 # building a model instance per row was a fifth of the page's time.
                 "partnerships": [
                     ListedPartnership(name, slug, KIND_LABELS.get(kind, ""), city)
-                    for name, slug, kind, city in Partnership.objects.filter(
-                        region_id=self.region_id, live=True
-                    )
+                    for name, slug, kind, city in Partnership.objects.published()
+                    .filter(region_id=self.region_id)
                     .order_by("name", "pk")
                     .values_list("name", "slug", "kind", "city")
                 ],
