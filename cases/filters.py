@@ -2,61 +2,40 @@
 
 Region, theme and sector come from the partnership a case is about, so a programme-level
 case (without a partnership) only shows when none of those three is chosen. Unknown values
-are ignored with a Dutch note, never an error page.
+are ignored with a Dutch note, never an error page (see core.filters).
 """
 
-from urllib.parse import urlencode
+from django_filters import ChoiceFilter
 
-from django import forms
-
-from core.filters import bind_filters
+from core.filters import PublicFilterSet
 from home.models import GoalPage
+from regions.filters import TaxonomyFilter
 from regions.models import Region, Sector, Theme
 
-FILTER_PARAMETERS = ["doel", "regio", "thema", "sector"]
-LOOKUPS = {
-    "doel": "goals__pk",
-    "regio": "partnership__region__slug",
-    "thema": "partnership__themes__slug",
-    "sector": "partnership__sectors__slug",
-}
+
+def goal_choices():
+    goals = GoalPage.objects.live().order_by("number").values_list("pk", "number", "short_title")
+    return [(pk, f"Doel {number}: {short_title}") for pk, number, short_title in goals]
 
 
-class CaseFilterForm(forms.Form):
-    doel = forms.TypedChoiceField(label="Doel", required=False, coerce=int, empty_value=None)
-    regio = forms.ChoiceField(label="Regio", required=False)
-    thema = forms.ChoiceField(label="Thema", required=False)
-    sector = forms.ChoiceField(label="Sector", required=False)
+class CaseFilterSet(PublicFilterSet):
+    """Filters the case pages it is given. Many-to-many filters may repeat a case."""
 
-    def __init__(self, data):
-        super().__init__(data)
-        goals = (
-            GoalPage.objects.live().order_by("number").values_list("pk", "number", "short_title")
-        )
-        self.fields["doel"].choices = [("", "Alle doelen")] + [
-            (pk, f"Doel {number}: {short_title}") for pk, number, short_title in goals
-        ]
-        for name, model, empty in [
-            ("regio", Region, "Alle regio's"),
-            ("thema", Theme, "Alle thema's"),
-            ("sector", Sector, "Alle sectoren"),
-        ]:
-            self.fields[name].choices = [("", empty)] + list(
-                model.objects.values_list("slug", "name")
-            )
+    doel = ChoiceFilter(
+        field_name="goals__pk", label="Doel", empty_label="Alle doelen", choices=goal_choices
+    )
+    regio = TaxonomyFilter(
+        Region, field_name="partnership__region__slug", label="Regio", empty_label="Alle regio's"
+    )
+    thema = TaxonomyFilter(
+        Theme, field_name="partnership__themes__slug", label="Thema", empty_label="Alle thema's"
+    )
+    sector = TaxonomyFilter(
+        Sector,
+        field_name="partnership__sectors__slug",
+        label="Sector",
+        empty_label="Alle sectoren",
+    )
 
 
-def read_filters(request):
-    """Bind the form to the query string; keep the valid values and note the others."""
-    return bind_filters(CaseFilterForm(request.GET or None))
-
-
-def querystring(active):
-    return urlencode([(name, active[name]) for name in FILTER_PARAMETERS if name in active])
-
-
-def apply_filters(queryset, active):
-    for name, lookup in LOOKUPS.items():
-        if name in active:
-            queryset = queryset.filter(**{lookup: active[name]})
-    return queryset
+FILTER_PARAMETERS = CaseFilterSet.parameters()

@@ -2,53 +2,35 @@
 
 One plain GET form with Dutch parameter names (``?regio=twente&sector=ict``), so a
 filtered view is a shareable URL and works without JavaScript. Unknown values are
-ignored with a note instead of failing: the URL may come from an old link or a typo.
+ignored with a note instead of failing (see core.filters): the URL may come from an old
+link or a typo.
 """
 
-from functools import cache, partial
-from urllib.parse import urlencode
+from functools import partial
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from django_filters import CharFilter, ChoiceFilter
+
+from core.filters import FilterForm, PublicFilterSet
 
 from .models.partnership import Partner, Partnership
 from .models.taxonomy import FundingSource, Province, Region, Sector, Theme
 
 MAX_QUERY_LENGTH = 200
 
-# Parameter name → (model, empty choice) of the filters that take a slug.
-SLUG_FILTERS = {
-    "regio": (Region, "Alle regio's"),
-    "provincie": (Province, "Alle provincies"),
-    "sector": (Sector, "Alle sectoren"),
-    "thema": (Theme, "Alle thema's"),
-    "financiering": (FundingSource, "Alle bronnen"),
-}
-# Parameter name → the lookup on Region that selects the partnerships' regions.
-REGION_LOOKUPS = {"regio": "slug", "provincie": "province__slug"}
-# Parameter name → the lookup that filters partnerships by the other filters.
-LOOKUPS = {
-    "sector": "sectors__slug",
-    "thema": "themes__slug",
-    "financiering": "funding_sources__slug",
-    "soort": "kind",
-    "status": "status",
-}
-# The query-string parameters the filters use, in form order.
-FILTER_PARAMETERS = [
-    "q",
-    "regio",
-    "provincie",
-    "soort",
-    "sector",
-    "thema",
-    "financiering",
-    "status",
-]
+
+def slug_choices(model):
+    return model.objects.values_list("slug", "name")
 
 
-def _taxonomy_choices(model, empty_label):
-    return [("", empty_label), *model.objects.values_list("slug", "name")]
+class TaxonomyFilter(ChoiceFilter):
+    """One term of a taxonomy, by slug. Its terms are read only when needed, in one query:
+    to check a given value or to draw the field (so an unfiltered open-data file reads
+    no taxonomy at all)."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(choices=partial(slug_choices, model), **kwargs)
 
 
 class SearchTextField(forms.CharField):
@@ -59,34 +41,16 @@ class SearchTextField(forms.CharField):
         return "".join(ch for ch in value if ch.isprintable()).strip()
 
 
-class PartnershipFilterForm(forms.Form):
-    """The filters above the map; every field is optional and takes one value."""
+class SearchTextFilter(CharFilter):
+    field_class = SearchTextField
 
-    q = SearchTextField(label="Zoek op naam, plaats of partner", required=False)
-    regio = forms.ChoiceField(label="Arbeidsmarktregio", required=False)
-    provincie = forms.ChoiceField(label="Provincie", required=False)
-    soort = forms.ChoiceField(
-        label="Soort",
-        required=False,
-        choices=[("", "Alle soorten")] + Partnership.Kind.choices,
-    )
-    sector = forms.ChoiceField(label="Sector", required=False)
-    thema = forms.ChoiceField(label="Thema", required=False)
-    financiering = forms.ChoiceField(label="Financiering", required=False)
-    status = forms.ChoiceField(
-        label="Status",
-        required=False,
-        choices=[("", "Alle statussen")] + Partnership.Status.choices,
-    )
 
-    def __init__(self, data=None):
-        super().__init__(data)
+class PartnershipFilterForm(FilterForm):
+    """The filters' form: a search text that is too long is cut short, with a note."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         self.truncated = False  # set by clean_q when the search text was cut short
-        # One small query per taxonomy, however many partnerships there are, and only
-        # when needed: to check a given value or to draw the field. The open data files
-        # draw no form, so an unfiltered file reads no taxonomy at all.
-        for name, (model, empty_label) in SLUG_FILTERS.items():
-            self.fields[name].choices = cache(partial(_taxonomy_choices, model, empty_label))
 
     def clean_q(self):
         value = self.cleaned_data["q"]
@@ -95,22 +59,8 @@ class PartnershipFilterForm(forms.Form):
             value = value[:MAX_QUERY_LENGTH]
         return value
 
-    def active_filters(self):
-        """The valid, non-empty filter values, by parameter name."""
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
-
-    def querystring(self):
-        """The valid filters as a query string, for links to other pages and formats."""
-        active = self.active_filters()
-        return urlencode([(name, active[name]) for name in FILTER_PARAMETERS if name in active])
-
     def notes(self):
-        """Dutch notes on what was ignored or shortened, for the page."""
-        notes = []
-        for name in self.errors:
-            notes.append(
-                f"Het filter ‘{self.fields[name].label}’ had een onbekende waarde en is genegeerd."
-            )
+        notes = super().notes()
         if self.truncated:
             notes.append(
                 f"Uw zoekterm was te lang; we hebben de eerste {MAX_QUERY_LENGTH} tekens gebruikt."
@@ -118,53 +68,79 @@ class PartnershipFilterForm(forms.Form):
         return notes
 
 
-def read_filters(request):
-    """Bind the filter form to the query string and keep only what is valid.
-
-    Invalid values become notes (``form.ignored``) and are dropped; the form is then bound
-    to the cleaned values, so it shows exactly the filters that were applied.
-    """
-    form = PartnershipFilterForm(request.GET or None)
-    form.ignored = []
-    if form.is_bound:
-        form.is_valid()
-        form.ignored = form.notes()
-        # Show the cleaned values (no control characters, no rejected choices).
-        form.data = form.active_filters()
-        form._errors = None
-        form.is_valid()
-    return form
-
-
-def apply_filters(queryset, filters):
-    """Narrow ``queryset`` by the valid filters of the form (``active_filters()``).
+class PartnershipFilterSet(PublicFilterSet):
+    """The filters above the map; every filter is optional and takes one value.
 
     Region, province and the region-name part of the free text are turned into a list of
     region ids first (one small query each): every condition then lies on the
     partnership's own row, and PostgreSQL tests the cheap region condition before the
-    text search instead of searching every partnership's summary before joining.
+    text search instead of searching every partnership's summary before joining. Each
+    many-to-many filter joins on one value, so rows never duplicate: no distinct().
     """
-    for name, lookup in LOOKUPS.items():
-        if name in filters:
-            queryset = queryset.filter(**{lookup: filters[name]})
-    for name, lookup in REGION_LOOKUPS.items():
-        if name in filters:
-            queryset = queryset.filter(region_id__in=_region_ids(**{lookup: filters[name]}))
-    text = filters.get("q")
-    if text:
+
+    q = SearchTextFilter(label="Zoek op naam, plaats of partner", method="filter_text")
+    regio = TaxonomyFilter(
+        Region,
+        field_name="slug",
+        label="Arbeidsmarktregio",
+        empty_label="Alle regio's",
+        method="filter_region",
+    )
+    provincie = TaxonomyFilter(
+        Province,
+        field_name="province__slug",
+        label="Provincie",
+        empty_label="Alle provincies",
+        method="filter_region",
+    )
+    soort = ChoiceFilter(
+        field_name="kind",
+        label="Soort",
+        empty_label="Alle soorten",
+        choices=Partnership.Kind.choices,
+    )
+    sector = TaxonomyFilter(
+        Sector, field_name="sectors__slug", label="Sector", empty_label="Alle sectoren"
+    )
+    thema = TaxonomyFilter(
+        Theme, field_name="themes__slug", label="Thema", empty_label="Alle thema's"
+    )
+    financiering = TaxonomyFilter(
+        FundingSource,
+        field_name="funding_sources__slug",
+        label="Financiering",
+        empty_label="Alle bronnen",
+    )
+    status = ChoiceFilter(
+        field_name="status",
+        label="Status",
+        empty_label="Alle statussen",
+        choices=Partnership.Status.choices,
+    )
+
+    class Meta:
+        form = PartnershipFilterForm
+
+    def filter_region(self, queryset, name, value):
+        """``name`` is the lookup on Region that selects the partnerships' regions."""
+        return queryset.filter(region_id__in=region_ids(**{name: value}))
+
+    def filter_text(self, queryset, name, value):
         partner_match = Partner.objects.filter(
-            partnership=OuterRef("pk"), organisation__icontains=text
+            partnership=OuterRef("pk"), organisation__icontains=value
         )
-        queryset = queryset.filter(
-            Q(name__icontains=text)
-            | Q(summary__icontains=text)
-            | Q(city__icontains=text)
-            | Q(region_id__in=_region_ids(name__icontains=text))
+        return queryset.filter(
+            Q(name__icontains=value)
+            | Q(summary__icontains=value)
+            | Q(city__icontains=value)
+            | Q(region_id__in=region_ids(name__icontains=value))
             | Exists(partner_match)
         )
-    # Each many-to-many filter joins on one value, so rows never duplicate: no distinct().
-    return queryset
 
 
-def _region_ids(**lookup):
+def region_ids(**lookup):
     return list(Region.objects.filter(**lookup).values_list("pk", flat=True))
+
+
+# The query-string parameters the filters use, in form order.
+FILTER_PARAMETERS = PartnershipFilterSet.parameters()

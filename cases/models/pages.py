@@ -1,6 +1,5 @@
 """Case stories: the case index (``/cases/``) with filters, and the case pages below it."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from modelcluster.fields import ParentalManyToManyField
@@ -8,8 +7,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cases import filters
+from cases.filters import CaseFilterSet
 from core.blocks import StoryBlock
+from core.listing import FilteredListingMixin
 from core.models import BasePage
 from core.querysets import linked_to_any
 from home.models import GoalPage
@@ -19,7 +19,7 @@ CASES_PER_PAGE = 12
 RELATED_CASES = 3
 
 
-class CaseIndexPage(BasePage):
+class CaseIndexPage(FilteredListingMixin, BasePage):
     """The case stories overview (``/cases/``), once, directly under the home page.
 
     Lists the published cases below it, newest first, filtered by goal, region, theme and
@@ -30,29 +30,29 @@ class CaseIndexPage(BasePage):
     subpage_types = ["cases.CasePage"]
     max_count = 1
 
+    filterset_class = CaseFilterSet
+    per_page = CASES_PER_PAGE
+
     class Meta:
         verbose_name = "Casesoverzicht"
         verbose_name_plural = "Casesoverzichten"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        form = filters.read_filters(request)
-        cases = filters.apply_filters(CasePage.objects.child_of(self).live().public(), form.active)
+    def listing_items(self):
+        return CasePage.objects.child_of(self).live().public()
+
+    def arrange_listing(self, queryset):
         # Filters through many-to-many rows may repeat a case; keep the rows distinct
         # by selecting ids first.
-        cases = (
-            CasePage.objects.filter(pk__in=cases.values("pk"))
+        return (
+            CasePage.objects.filter(pk__in=queryset.values("pk"))
             .with_card_images()
             .select_related("partnership__region")
             .order_by("-first_published_at", "-pk")
         )
-        query = filters.querystring(form.active)
-        context.update(
-            form=form,
-            notes=form.ignored,
-            results=Paginator(cases, CASES_PER_PAGE).get_page(request.GET.get("page")),
-            querystring=f"{query}&" if query else "",
-        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.listing_context(request))
         return context
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from cases.factories import CaseIndexPageFactory, CasePageFactory
 from core.querysets import CardPageQuerySet, linked_to_any
 from core.tests.seo_helpers import make_image
 from home.models import HomePage
@@ -84,3 +85,13 @@ def test_fixed_sections_are_the_fields_made_for_them_in_order():
     assert sections[0][1] == "<p>Waarom</p>" and sections[-1][1] == "<p>Straks</p>"
     searched = {field.field_name for field in Partnership.search_fields}
     assert set(Partnership.FIXED_SECTIONS) <= searched
+
+
+def test_case_listing_uses_the_card_queryset(home_page):
+    index = CaseIndexPageFactory(parent=home_page)
+    CasePageFactory(parent=index, main_image=make_image("Case"))
+    arranged = index.arrange_listing(index.listing_items())
+    assert isinstance(arranged, CardPageQuerySet)
+    with CaptureQueriesContext(connection) as captured:
+        draw_cards(arranged)
+    assert len(captured) == 2  # pages with images, the main image's renditions

@@ -1,6 +1,5 @@
 """News: the news index (``/nieuws/``) with filters and RSS, and the news items below it."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
@@ -12,10 +11,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import StoryBlock
+from core.listing import FilteredListingMixin
 from core.models import BasePage, Person
 from core.querysets import linked_to_any
-from news import filters
 from news.feeds import NewsFeed
+from news.filters import NewsFilterSet
 
 from .relations import NewsPageTag
 
@@ -23,7 +23,7 @@ NEWS_PER_PAGE = 10
 RELATED_NEWS = 3
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(FilteredListingMixin, RoutablePageMixin, BasePage):
     """The news overview (``/nieuws/``), once, directly under the home page.
 
     Lists the published news items below it, newest first, with filters for theme, region
@@ -34,6 +34,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["news.NewsPage"]
     max_count = 1
 
+    filterset_class = NewsFilterSet
+    per_page = NEWS_PER_PAGE
+
     class Meta:
         verbose_name = "Nieuwsoverzicht"
         verbose_name_plural = "Nieuwsoverzichten"
@@ -41,25 +44,15 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def news_items(self):
         return NewsPage.objects.child_of(self).live().public()
 
+    def listing_items(self):
+        return self.news_items()
+
+    def arrange_listing(self, queryset):
+        return queryset.with_card_images().order_by("-date", "-pk")
+
     @path("")
     def index_route(self, request):
-        items = self.news_items()
-        years = [day.year for day in items.dates("date", "year", order="DESC")]
-        form = filters.read_filters(request, years)
-        items = (
-            filters.apply_filters(items, form.active).with_card_images().order_by("-date", "-pk")
-        )
-        results = Paginator(items, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        query = filters.querystring(form.active)
-        return self.render(
-            request,
-            context_overrides={
-                "form": form,
-                "notes": form.ignored,
-                "results": results,
-                "querystring": f"{query}&" if query else "",
-            },
-        )
+        return self.render(request, context_overrides=self.listing_context(request))
 
     @path("feed/", name="feed")
     def feed_route(self, request):

@@ -1,12 +1,12 @@
 """Page types of the regional network."""
 
-from django.core.paginator import Paginator
 from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
+from core.listing import FilteredListingMixin
 from core.models import BasePage
-from regions.filters import apply_filters, read_filters
+from regions.filters import PartnershipFilterSet
 from regions.opendata import conditional_data_response, csv_response, geojson_response
 
 from .partnership import Conversation, Partnership
@@ -14,7 +14,7 @@ from .partnership import Conversation, Partnership
 RESULTS_PER_PAGE = 20
 
 
-class NetworkMapPage(RoutablePageMixin, BasePage):
+class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, BasePage):
     """The network map (``/netwerkkaart/``), once, directly under the home page.
 
     Besides the map with its filters and accessible list, it serves every published
@@ -26,6 +26,9 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+
+    filterset_class = PartnershipFilterSet
+    per_page = RESULTS_PER_PAGE
 
     class Meta:
         verbose_name = "Netwerkkaart"
@@ -75,27 +78,24 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
             own["lastmod"] = newest
         return [own]
 
-    @path("")
-    def index_route(self, request):
-        """The map, the filters and the paginated list of published partnerships."""
-        form = read_filters(request)
-        partnerships = (
-            apply_filters(Partnership.objects.published(), form.active_filters())
-            .select_related("region__province")
+    def listing_items(self):
+        return Partnership.objects.published()
+
+    def arrange_listing(self, queryset):
+        return (
+            queryset.select_related("region__province")
             .prefetch_related("sectors", "themes")
             .defer(*Partnership.FIXED_SECTIONS)  # long texts the list does not show
             .order_by("name", "pk")
         )
-        results = Paginator(partnerships, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        querystring = form.querystring()
+
+    @path("")
+    def index_route(self, request):
+        """The map, the filters and the paginated list of published partnerships."""
         return self.render(
             request,
             context_overrides={
-                "form": form,
-                "notes": form.ignored,
-                "results": results,
-                "querystring": f"{querystring}&" if querystring else "",
-                "filter_querystring": querystring,
+                **self.listing_context(request),
                 "geojson_url": self.file_url("geojson", request),
                 "csv_url": self.file_url("csv", request),
             },
@@ -103,20 +103,18 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
 
     @path("kaart.geojson/", name="geojson")
     def geojson_route(self, request):
-        def build():
-            form = read_filters(request)
-            queryset = apply_filters(Partnership.objects.published(), form.active_filters())
-            return geojson_response(queryset, request.build_absolute_uri(self.get_url(request)))
-
-        # A client that has the current file gets a 304 before any filtering.
-        return conditional_data_response(request, build)
+        return self.data_file(request, geojson_response)
 
     @path("export.csv/", name="csv")
     def csv_route(self, request):
+        return self.data_file(request, csv_response)
+
+    def data_file(self, request, respond):
+        """An open-data file of the filtered partnerships, written by ``respond``."""
+
         def build():
-            form = read_filters(request)
-            queryset = apply_filters(Partnership.objects.published(), form.active_filters())
-            return csv_response(queryset, request.build_absolute_uri(self.get_url(request)))
+            queryset = self.filter_listing(request).qs
+            return respond(queryset, request.build_absolute_uri(self.get_url(request)))
 
         # A client that has the current file gets a 304 before any filtering.
         return conditional_data_response(request, build)
