@@ -6,33 +6,19 @@ cases on the home page when it features none yet.
 
 import json
 
-from cases.demo_data import CASES
+from cases.demo_data import CASES, INDEX_PAGE
 from cases.models import CaseIndexPage, CasePage
+from core.content import ensure_page
 from home.demo import make_picture, paragraph
 from home.models import GoalPage, HomePage
 from regions.models import Partnership
-
-
-def ensure_index(home):
-    index = CaseIndexPage.objects.first()
-    if index:
-        return index
-    index = CaseIndexPage(
-        title="Cases",
-        slug="cases",
-        show_in_menus=True,
-        intro="Initiatieven aan het woord: zo werkt regionale samenwerking in de praktijk.",
-    )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
 
 
 def load(stdout):
     home = HomePage.objects.first()
     if home is None:
         return
-    index = ensure_index(home)
+    index = ensure_page(home, CaseIndexPage, publish=True, **INDEX_PAGE)
     existing = set(index.get_children().values_list("slug", flat=True))
     goals = {goal.number: goal for goal in GoalPage.objects.all()}
     created = 0

@@ -4,6 +4,14 @@ Each: slug, title, subtitle, (name, role, organisation), pull quote, intro, para
 partnership slug (or None for a programme-level story), goal numbers.
 """
 
+# The case index (/cases/) of the demo content and of the load-test data.
+INDEX_PAGE = {
+    "title": "Cases",
+    "slug": "cases",
+    "show_in_menus": True,
+    "intro": "Initiatieven aan het woord: zo werkt regionale samenwerking in de praktijk.",
+}
+
 CASES = [
     (
         "cleantech-center",

@@ -8,7 +8,9 @@ when it features none yet.
 import datetime
 import random
 
+from cases.demo_data import INDEX_PAGE
 from cases.models import CaseIndexPage, CasePage
+from core.content import ensure_page
 from home.loaddata import paragraphs, pictures
 from home.models import GoalPage, HomePage
 from regions.loaddata import SLUG_PREFIX as PARTNERSHIP_PREFIX
@@ -22,19 +24,6 @@ def foreign_content():
     return []  # cases are pages: home.loaddata counts those
 
 
-def ensure_index(home):
-    index = CaseIndexPage.objects.first()
-    if index is None:
-        index = CaseIndexPage(
-            title="Cases",
-            slug="cases",
-            show_in_menus=True,
-            intro="Initiatieven aan het woord: zo werkt regionale samenwerking in de praktijk.",
-        )
-        home.add_child(instance=index)
-    return index
-
-
 def feature_cases(home):
     if not home.featured_cases.raw_data:
         chosen = CasePage.objects.live().order_by("pk")[:3]
@@ -45,7 +34,7 @@ def feature_cases(home):
 def generate(sizes, stdout):
     target = sizes["cases"]
     home = HomePage.objects.first()
-    index = ensure_index(home)
+    index = ensure_page(home, CaseIndexPage, **INDEX_PAGE)
     existing = CasePage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     rng = random.Random(existing)
     goals = list(GoalPage.objects.order_by("number"))

@@ -6,34 +6,20 @@ Creates only what is missing; items are published through a revision, as an edit
 import datetime
 import json
 
+from core.content import ensure_page
 from core.models import Person
 from home.demo import make_picture, paragraph
 from home.models import HomePage
-from news.demo_data import NEWS
+from news.demo_data import INDEX_PAGE, NEWS
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.models import Partnership, Region, Theme
-
-
-def ensure_index(home):
-    index = NewsIndexPage.objects.first()
-    if index:
-        return index
-    index = NewsIndexPage(
-        title="Nieuws",
-        slug="nieuws",
-        show_in_menus=True,
-        intro="Nieuws over regionale samenwerking tussen beroepsonderwijs en bedrijfsleven.",
-    )
-    home.add_child(instance=index)
-    index.save_revision().publish()
-    return index
 
 
 def load(stdout):
     home = HomePage.objects.first()
     if home is None:
         return
-    index = ensure_index(home)
+    index = ensure_page(home, NewsIndexPage, publish=True, **INDEX_PAGE)
     existing = set(index.get_children().values_list("slug", flat=True))
     author = Person.objects.filter(name="Sanne de Groot").first()
     created = 0

@@ -1,5 +1,13 @@
 """The demo news items, written for this site from the facts in the source documents."""
 
+# The news index (/nieuws/) of the demo content and of the load-test data.
+INDEX_PAGE = {
+    "title": "Nieuws",
+    "slug": "nieuws",
+    "show_in_menus": True,
+    "intro": "Nieuws over regionale samenwerking tussen beroepsonderwijs en bedrijfsleven.",
+}
+
 NEWS = [
     (
         "digitale-vaardigheden-gegroeid",

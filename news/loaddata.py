@@ -10,9 +10,11 @@ import random
 
 from django.utils import timezone
 
+from core.content import ensure_page
 from core.models import Person
 from home.loaddata import paragraphs, pictures
 from home.models import HomePage
+from news.demo_data import INDEX_PAGE
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.loaddata import SLUG_PREFIX as PARTNERSHIP_PREFIX
 from regions.models import Partnership, Region, Theme
@@ -26,22 +28,9 @@ def foreign_content():
     return []  # news items are pages: home.loaddata counts those
 
 
-def ensure_index(home):
-    index = NewsIndexPage.objects.first()
-    if index is None:
-        index = NewsIndexPage(
-            title="Nieuws",
-            slug="nieuws",
-            show_in_menus=True,
-            intro="Nieuws over regionale samenwerking tussen beroepsonderwijs en bedrijfsleven.",
-        )
-        home.add_child(instance=index)
-    return index
-
-
 def generate(sizes, stdout):
     target = sizes["news"]
-    index = ensure_index(HomePage.objects.first())
+    index = ensure_page(HomePage.objects.first(), NewsIndexPage, **INDEX_PAGE)
     existing = NewsPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     rng = random.Random(existing)
     themes = list(Theme.objects.order_by("pk"))

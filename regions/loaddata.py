@@ -12,10 +12,11 @@ import random
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.content import ensure_page
 from core.models import AccessibleDocument, Person
 from home.loaddata import index_in_bulk
 from home.models import HomePage
-from regions.demo.profiles import INDEX_INTRO, demo_pdf, figures
+from regions.demo.profiles import INDEX_PAGE, demo_pdf, figures
 from regions.models import (
     Conversation,
     EducationLevel,
@@ -181,19 +182,6 @@ def generate_partnerships(target, stdout):
     stdout.write(f"Partnerships: {len(partnerships)} generated ({target} in total).")
 
 
-def ensure_map_page(home):
-    if NetworkMapPage.objects.exists():
-        return
-    home.add_child(
-        instance=NetworkMapPage(
-            title="Netwerkkaart",
-            slug="netwerkkaart",
-            intro="Alle samenwerkingen tussen onderwijs en bedrijfsleven op een kaart.",
-            show_in_menus=True,
-        )
-    )
-
-
 def profile_document():
     """One PDF that every generated profile offers as its download."""
     title = "Regioprofiel (belastingtest)"
@@ -210,13 +198,7 @@ def profile_document():
 
 def generate_profiles(home, stdout):
     """A profile with figures for every region that has none."""
-    index = RegionIndexPage.objects.first()
-    if index is None:
-        index = home.add_child(
-            instance=RegionIndexPage(
-                title="Regio’s", slug="regios", intro=INDEX_INTRO, show_in_menus=True
-            )
-        )
+    index = ensure_page(home, RegionIndexPage, **INDEX_PAGE)
     contact = Person.objects.order_by("pk").first()
     document = profile_document()
     rng = random.Random(35)
@@ -247,5 +229,12 @@ def generate_profiles(home, stdout):
 def generate(sizes, stdout):
     home = HomePage.objects.first()
     generate_partnerships(sizes["partnerships"], stdout)
-    ensure_map_page(home)
+    ensure_page(
+        home,
+        NetworkMapPage,
+        title="Netwerkkaart",
+        slug="netwerkkaart",
+        intro="Alle samenwerkingen tussen onderwijs en bedrijfsleven op een kaart.",
+        show_in_menus=True,
+    )
     generate_profiles(home, stdout)

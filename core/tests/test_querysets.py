@@ -1,16 +1,19 @@
-"""The shared query pieces: card images, many-to-many tests, published partnerships and
-the fixed sections of a write-up."""
+"""The shared query pieces: card images, many-to-many tests, published partnerships, and
+the fixed sections and single pages the sections build on."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from cases.factories import CaseIndexPageFactory, CasePageFactory
+from cases.models import CaseIndexPage
+from core.content import ensure_page
 from core.querysets import CardPageQuerySet, linked_to_any
 from core.tests.seo_helpers import make_image
 from home.models import HomePage
 from news.factories import NewsIndexPageFactory, NewsPageFactory
-from news.models import NewsPage
+from news.models import NewsIndexPage, NewsPage
 from regions.factories import PartnershipFactory
 from regions.models import Partnership, Theme
 
@@ -85,6 +88,17 @@ def test_fixed_sections_are_the_fields_made_for_them_in_order():
     assert sections[0][1] == "<p>Waarom</p>" and sections[-1][1] == "<p>Straks</p>"
     searched = {field.field_name for field in Partnership.search_fields}
     assert set(Partnership.FIXED_SECTIONS) <= searched
+
+
+def test_ensure_page_adds_the_page_once_and_publishes_on_request(home_page):
+    fields = {"title": "Nieuws", "slug": "nieuws"}
+    index = ensure_page(home_page, NewsIndexPage, publish=True, **fields)
+    assert index.get_parent().pk == home_page.pk and index.live
+    assert index.revisions.count() == 1
+    assert ensure_page(home_page, NewsIndexPage, title="Anders", slug="anders").pk == index.pk
+    assert NewsIndexPage.objects.count() == 1
+    cases = ensure_page(home_page, CaseIndexPage, title="Cases", slug="cases")
+    assert cases.revisions.count() == 0 and Page.objects.filter(slug="cases").exists()
 
 
 def test_case_listing_uses_the_card_queryset(home_page):

@@ -1,5 +1,6 @@
 """The demo network map page (/netwerkkaart/) under the home page."""
 
+from core.content import ensure_page
 from home.models import HomePage
 from regions.models import NetworkMapPage
 
@@ -16,9 +17,12 @@ def load(stdout):
     if home is None:
         stdout.write("Regional network: no home page, so no map page.")
         return
-    home.add_child(
-        instance=NetworkMapPage(
-            title="Netwerkkaart", slug="netwerkkaart", intro=INTRO, show_in_menus=True
-        )
+    ensure_page(
+        home,
+        NetworkMapPage,
+        title="Netwerkkaart",
+        slug="netwerkkaart",
+        intro=INTRO,
+        show_in_menus=True,
     )
     stdout.write("Regional network: network map page created.")

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
+from core.content import ensure_page
 from core.models import AccessibleDocument, Person
 from home.models import HomePage
 from regions.models import (
@@ -25,6 +26,8 @@ INDEX_INTRO = (
     "Hoe staan onderwijs en arbeidsmarkt er in uw regio voor? Kies een arbeidsmarktregio en "
     "bekijk de cijfers, de samenwerkingen en wie u kunt bellen."
 )
+# The region index (/regios/) of the demo content and of the load-test data.
+INDEX_PAGE = {"title": "Regio’s", "slug": "regios", "intro": INDEX_INTRO, "show_in_menus": True}
 YEAR = 2024
 EDU, WORK = RegionFigure.Topic.EDUCATION, RegionFigure.Topic.LABOUR_MARKET
 # slug → (mbo students, hbo students, share technical/ICT %, vacancies per 100 jobseekers,
@@ -149,13 +152,7 @@ def load(stdout):
     if home is None:
         stdout.write("Region profiles: no home page, so no region pages.")
         return
-    index = RegionIndexPage.objects.first()
-    if index is None:
-        index = home.add_child(
-            instance=RegionIndexPage(
-                title="Regio’s", slug="regios", intro=INDEX_INTRO, show_in_menus=True
-            )
-        )
+    index = ensure_page(home, RegionIndexPage, **INDEX_PAGE)
     contact = Person.objects.filter(name="Sanne de Groot").first()
     existing = set(RegionProfilePage.objects.values_list("region__slug", flat=True))
     created = 0
