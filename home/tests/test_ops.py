@@ -7,11 +7,13 @@ loaded in a fresh Python process with exactly the variables under test.
 import json
 import os
 import runpy
+import socket
 import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.core.cache import caches
@@ -23,7 +25,6 @@ from core.models import AccessibleDocument
 from home.factories import ProgrammePageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-PURGE_PORT = 8101
 OPS_VARIABLES = (
     "AWS_STORAGE_BUCKET_NAME",
     "AWS_S3_ENDPOINT_URL",
@@ -238,11 +239,15 @@ class PurgeRecorder(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def purge_server():
+    """The stand-in on a port the system picks (a fixed port fails when another checkout's
+    suite holds it): ``.url`` is its address, ``.received`` the PURGE requests it got."""
     PurgeRecorder.received = []
-    server = ThreadingHTTPServer(("127.0.0.1", PURGE_PORT), PurgeRecorder)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield PurgeRecorder.received
+    yield SimpleNamespace(
+        url=f"http://127.0.0.1:{server.server_address[1]}", received=PurgeRecorder.received
+    )
     server.shutdown()
     server.server_close()
 
@@ -253,22 +258,37 @@ def test_publishing_purges_the_page_from_the_cdn(settings, home_page, purge_serv
     # Unconfigured (as in test settings): publishing sends nothing.
     assert not hasattr(settings, "WAGTAILFRONTENDCACHE")
     page.save_revision().publish()
-    assert purge_server == []
+    assert purge_server.received == []
 
     # Configured exactly as the environment variables make it.
     settings.WAGTAILFRONTENDCACHE = production_settings(
-        {
-            "FRONTEND_CACHE_BACKEND": "http-purge",
-            "FRONTEND_CACHE_LOCATION": f"http://127.0.0.1:{PURGE_PORT}",
-        }
+        {"FRONTEND_CACHE_BACKEND": "http-purge", "FRONTEND_CACHE_LOCATION": purge_server.url}
     )["frontend_cache"]
     page.title = "Over het programma"
     page.save_revision().publish()
     # The page itself (Wagtail) and the home page that lists it (core/cdn.py).
-    assert sorted(purge_server) == [("/", "localhost"), ("/over-ons/", "localhost")]
-    purge_server.clear()
+    expected = [("/", "localhost"), ("/over-ons/", "localhost")]
+    assert sorted(purge_server.received) == expected
+    purge_server.received.clear()
     page.unpublish()
-    assert sorted(purge_server) == [("/", "localhost"), ("/over-ons/", "localhost")]
+    assert sorted(purge_server.received) == expected
+
+
+def test_purge_server_works_while_another_suite_holds_the_old_fixed_port(request):
+    """Two checkouts testing at once: the other one's stand-in holds port 8101, where ours
+    used to listen. Ours must still start (and its address must not be that port)."""
+    other = socket.socket()
+    try:
+        other.bind(("127.0.0.1", 8101))
+    except OSError:
+        pass  # already held by something else: the situation this test is about
+    else:
+        other.listen()
+    try:
+        server = request.getfixturevalue("purge_server")
+        assert not server.url.endswith(":8101")
+    finally:
+        other.close()
 
 
 @pytest.mark.django_db
