@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from core.models import Person, SiteSettings
-from home import demo_contact
+from home import demo_contact, demo_share
 from home.demo_goals import ensure_goals
 from home.models import HomePage, ProgrammePage
 
@@ -287,8 +287,9 @@ def load(stdout):
     ensure_programme_pages(home, person)
     ensure_goals(person)
     ensure_settings()
+    demo_share.ensure_share_images()
     demo_contact.load(home)
     stdout.write(
         "Site core: home page, programme pages, goals, contact person, contact form, "
-        "cookie statement and settings."
+        "cookie statement, settings, logo and share image."
     )

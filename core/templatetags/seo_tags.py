@@ -1,5 +1,5 @@
 """Template tags for search engines and sharing: description, canonical URL, Open Graph,
-Twitter card and schema.org JSON-LD.
+Twitter card and schema.org JSON-LD (Organization, articles, breadcrumbs).
 
 `home` may not import the other apps, so page types are told apart by their model label
 and their fields (a ``date``, a ``main_image``), never by class. Images are loaded by id
@@ -7,9 +7,11 @@ in one query and remembered on the request, so the meta tags and the JSON-LD of 
 share them; renditions come from Wagtail's rendition cache when it is warm.
 """
 
+import datetime
 import json
 import re
 from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
 
 from django import template
 from django.core.paginator import Page as PaginatorPage
@@ -17,7 +19,6 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template.defaultfilters import truncatechars
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localdate
 from wagtail.images import get_image_model
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page, Site
@@ -28,9 +29,16 @@ register = template.Library()
 
 SHARE_IMAGE_FILTER = "fill-1200x630"
 LOGO_FILTER = "max-512x512"
+# The logo as the last share image: uncropped, as a partnership's logo is shared.
+LOGO_SHARE_FILTER = "max-1200x630"
+# Dates in structured data carry a time and the zone the programme works in, whatever zone
+# a request may have activated: a Dutch date is a day in Amsterdam.
+SITE_ZONE = ZoneInfo("Europe/Amsterdam")
 DESCRIPTION_LENGTH = 160
 # Page types shared as an article rather than a website.
 ARTICLE_TYPES = {"news.newspage", "cases.casepage"}
+# The schema.org type of each article page type: a news item is news, a case a story.
+SCHEMA_ARTICLE_TYPES = {"news.newspage": "NewsArticle", "cases.casepage": "Article"}
 # Page fields that may hold the share image, most specific first.
 IMAGE_FIELDS = ("social_image", "listing_image", "main_image")
 # Like Django's json_script: text inside a <script> element can never close it.
@@ -98,15 +106,25 @@ def _logo_id(site_settings):
     return site_settings.logo_id if site_settings else None
 
 
+def _logo(request, site_settings):
+    logo_id = _logo_id(site_settings)
+    if not logo_id:
+        return None
+    return _load_images(request, [logo_id]).get(logo_id)
+
+
 def share_image(request, page, site_settings, image=UNSET, image_filter=SHARE_IMAGE_FILTER):
     """The share image's rendition: ``image`` if passed (in ``image_filter``), else the
-    page's own; else the site's default image; None when there is none.
+    page's own; else the site's default image; else the site's logo (uncropped); None
+    when there is none of these.
     """
     if image is UNSET:
         image, image_filter = _page_image(request, page, site_settings), SHARE_IMAGE_FILTER
     rendition = _rendition(request, image, image_filter)
     if rendition is None:
         rendition = _rendition(request, _default_image(request, site_settings), SHARE_IMAGE_FILTER)
+    if rendition is None:
+        rendition = _rendition(request, _logo(request, site_settings), LOGO_SHARE_FILTER)
     return rendition
 
 
@@ -262,23 +280,54 @@ def json_ld(data):
     )
 
 
-def _organization(request, site_settings):
-    """The publishing organisation as a schema.org Organization."""
+def image_object(request, image, spec=LOGO_FILTER):
+    """A schema.org ImageObject of an image's rendition (absolute URL), or None."""
+    rendition = _rendition(request, image, spec)
+    if rendition is None:
+        return None
+    return {
+        "@type": "ImageObject",
+        "url": rendition["url"],
+        "width": int(rendition["width"]),
+        "height": int(rendition["height"]),
+    }
+
+
+def publisher(request):
+    """The site's organisation as a schema.org Organization, for the ``publisher`` of a page
+    of another app; None without site settings."""
+    site_settings = _site_settings(request)
+    return _organization(request, site_settings) if site_settings is not None else None
+
+
+def iso_datetime(value):
+    """ISO 8601 with time and UTC offset in Amsterdam: a datetime as it was there, a date
+    as the start of that day there (2024-03-05T00:00:00+01:00); None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.astimezone(SITE_ZONE).isoformat()
+    return datetime.datetime.combine(value, datetime.time(), tzinfo=SITE_ZONE).isoformat()
+
+
+def _organization(request, site_settings, contact=False):
+    """The publishing organisation as a schema.org Organization; ``contact`` adds how to
+    reach it (on the home page, which describes the organisation itself)."""
     data = {
         "@type": "Organization",
         "name": site_settings.organisation_name,
         "url": absolute_url(request, "/"),
     }
-    logo_id = _logo_id(site_settings)
-    if logo_id:
-        logo = _rendition(request, _load_images(request, [logo_id]).get(logo_id), LOGO_FILTER)
-        if logo:
-            data["logo"] = {
-                "@type": "ImageObject",
-                "url": logo["url"],
-                "width": int(logo["width"]),
-                "height": int(logo["height"]),
-            }
+    logo = image_object(request, _logo(request, site_settings))
+    if logo:
+        data["logo"] = logo
+    if contact and site_settings.contact_email:
+        data["contactPoint"] = {
+            "@type": "ContactPoint",
+            "contactType": "customer support",
+            "email": site_settings.contact_email,
+            "availableLanguage": "nl",
+        }
     same_as = [link for link in (site_settings.linkedin_url, site_settings.x_url) if link]
     if same_as:
         data["sameAs"] = same_as
@@ -287,43 +336,61 @@ def _organization(request, site_settings):
 
 @register.simple_tag(takes_context=True)
 def organization_schema(context):
-    """``{% organization_schema %}``: JSON-LD Organization (name, url, logo, social profiles)."""
+    """``{% organization_schema %}``: JSON-LD Organization (name, url, logo, contact point,
+    social profiles)."""
     request = context.get("request")
     site_settings = _site_settings(request)
     if site_settings is None:
         return ""
-    return json_ld({"@context": "https://schema.org", **_organization(request, site_settings)})
+    organization = _organization(request, site_settings, contact=True)
+    return json_ld({"@context": "https://schema.org", **organization})
+
+
+def article_dates(page):
+    """(published, modified) of an article page as ISO 8601 in Amsterdam, or None.
+
+    A page with its own ``date`` (a news item) is published on that day: at the moment it
+    was first published if that was on the day, else at the start of the day. Other pages
+    (a case) at their first publication. Modified when last published, never before the
+    publication (an editor may date an item ahead).
+    """
+    first = page.first_published_at
+    date = getattr(page, "date", None)
+    first_day = first.astimezone(SITE_ZONE).date() if first else None
+    published = first
+    if date is not None and date != first_day:
+        published = datetime.datetime.combine(date, datetime.time(), tzinfo=SITE_ZONE)
+    modified = page.last_published_at
+    if published is None or modified is None or modified < published:
+        modified = published
+    return iso_datetime(published), iso_datetime(modified)
 
 
 @register.simple_tag(takes_context=True)
-def news_article_schema(context, page):
-    """``{% news_article_schema page %}``: JSON-LD NewsArticle of a news item.
+def article_schema(context, page):
+    """``{% article_schema page %}``: JSON-LD NewsArticle of a news item, Article of a case.
 
-    Published on the item's own date; modified when it was last published, never before
-    the publication date (an editor may date an item ahead).
+    Written and published by the programme's organisation; the dates as ``article_dates``.
     """
     request = context.get("request")
     site_settings = _site_settings(request)
     if site_settings is None:
         return ""
-    published = page.date.isoformat()
-    modified = published
-    if page.last_published_at and localdate(page.last_published_at) >= page.date:
-        modified = page.last_published_at.isoformat()
     organization = _organization(request, site_settings)
     url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
-        "@type": "NewsArticle",
+        "@type": SCHEMA_ARTICLE_TYPES.get(page._meta.label_lower, "Article"),
         "headline": page_title(page),
-        "datePublished": published,
-        "dateModified": modified,
         "inLanguage": "nl-NL",
         "url": url,
         "mainEntityOfPage": url,
         "author": organization,
         "publisher": organization,
     }
+    published, modified = article_dates(page)
+    if published:
+        data["datePublished"], data["dateModified"] = published, modified
     description = page_description(page)
     if description:
         data["description"] = description
@@ -331,3 +398,23 @@ def news_article_schema(context, page):
     if image:
         data["image"] = [image["url"]]
     return json_ld(data)
+
+
+def breadcrumb_list(request, trail):
+    """JSON-LD BreadcrumbList of the trail a page shows: ``(name, url)`` pairs from the home
+    page to the page itself, URLs made absolute."""
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": name,
+                    "item": absolute_url(request, url),
+                }
+                for position, (name, url) in enumerate(trail, start=1)
+            ],
+        }
+    )

@@ -6,6 +6,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from core.templatetags.seo_tags import breadcrumb_list
+
 register = template.Library()
 
 
@@ -26,13 +28,28 @@ def main_menu(context):
 
 
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context):
-    page = context.get("page")
-    if page is None or page.depth <= 2:
-        return {"ancestors": [], "page": page}
-    # depth 1 is Wagtail's invisible root; depth 2 is the home page.
-    ancestors = list(Page.objects.ancestor_of(page).filter(depth__gte=2).order_by("depth"))
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+def breadcrumbs(context, parent=None, current=None, current_url=None):
+    """``{% breadcrumbs %}``: the trail from the home page to the page, shown and as JSON-LD.
+
+    A view that shows something below its page (a partnership's write-up below the map)
+    passes ``parent`` (the page it sits below), ``current`` (its name) and ``current_url``.
+    The home page itself has no trail.
+    """
+    request = context.get("request")
+    page = parent if current is not None else context.get("page")
+    if page is None or (current is None and page.depth <= 2):
+        return {"trail": []}
+    # depth 1 is Wagtail's invisible root; depth 2 is the home page. One query.
+    ancestors = Page.objects.ancestor_of(page, inclusive=current is not None)
+    trail = [
+        ("Home" if ancestor.depth == 2 else ancestor.title, ancestor.get_url(request))
+        for ancestor in ancestors.filter(depth__gte=2).order_by("depth")
+    ]
+    if current is None:
+        trail.append((page.title, page.get_url(request)))
+    else:
+        trail.append((current, current_url))
+    return {"trail": trail, "schema": breadcrumb_list(request, trail) if request else ""}
 
 
 @register.filter

@@ -1,7 +1,7 @@
-"""Helpers of the search-engine and sharing tests of every app: read a page's <head>."""
+"""Helpers of the search-engine and sharing tests of every app: read a page's <head>, and
+its structured data as a search engine would (extruct, not string matching)."""
 
-import json
-
+import extruct
 from bs4 import BeautifulSoup
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -33,12 +33,34 @@ def canonical(head):
     return links[0]["href"] if links else None
 
 
+def structured_data(response, syntax):
+    """What extruct finds of one syntax ("json-ld", "opengraph") in a page."""
+    html = response.content.decode(response.charset or "utf-8")
+    found = extruct.extract(html, base_url="http://localhost/", syntaxes=[syntax], uniform=True)
+    return found[syntax]
+
+
 def json_ld(response):
-    """The parsed JSON-LD blocks of a page, in document order."""
-    soup = BeautifulSoup(response.content, "html.parser")
-    return [
-        json.loads(script.string) for script in soup.find_all("script", type="application/ld+json")
-    ]
+    """The JSON-LD items of a page, in document order."""
+    return structured_data(response, "json-ld")
+
+
+def schema_of(response, schema_type):
+    """The page's one JSON-LD item of this schema.org type; fails on none or several."""
+    items = [item for item in json_ld(response) if item.get("@type") == schema_type]
+    found = [item.get("@type") for item in json_ld(response)]
+    assert len(items) == 1, f"{len(items)} items of type {schema_type} (found: {found})"
+    return items[0]
+
+
+def schema_types(response):
+    return [item.get("@type") for item in json_ld(response)]
+
+
+def open_graph(response):
+    """The page's Open Graph properties as extruct reads them (one dict)."""
+    (properties,) = structured_data(response, "opengraph")
+    return properties
 
 
 def make_image(title="Foto", size=(1600, 900), **fields):

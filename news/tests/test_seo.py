@@ -2,13 +2,14 @@
 news item, and the canonical URL of the filtered, paginated news index."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.tests.seo_helpers import canonical, head_of, json_ld, make_image, meta, site_settings
+from core.tests.seo_helpers import canonical, head_of, make_image, meta, schema_of, site_settings
 from news.factories import NewsIndexPageFactory, NewsPageFactory
 from news.models.pages import NEWS_PER_PAGE
 from regions.models import Theme
@@ -50,13 +51,19 @@ def test_news_article_json_ld(client, news_index):
     )
     item.save_revision().publish()
     item.refresh_from_db()
-    (data,) = json_ld(client.get(item.url))
+    data = schema_of(client.get(item.url), "NewsArticle")
     assert data["@context"] == "https://schema.org"
-    assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Regio's delen hun kennis over samenwerken"
     assert data["description"] == "Wat werkt, volgens de regio's zelf."
-    assert data["datePublished"] == "2024-03-05"
-    assert data["dateModified"] == item.last_published_at.isoformat()
+    # ISO 8601 with time and zone: published (later) than its own date, so at the start
+    # of that day in Amsterdam (winter time in March); modified when it was published.
+    assert data["datePublished"] == "2024-03-05T00:00:00+01:00"
+    amsterdam = ZoneInfo("Europe/Amsterdam")
+    assert data["dateModified"] == item.last_published_at.astimezone(amsterdam).isoformat()
+    assert datetime.datetime.fromisoformat(data["dateModified"]).utcoffset() in (
+        datetime.timedelta(hours=1),
+        datetime.timedelta(hours=2),
+    )
     assert data["url"] == data["mainEntityOfPage"] == "http://localhost/nieuws/kennis-delen/"
     assert data["image"] == [f"http://localhost{image.get_rendition('fill-1200x630').url}"]
     for role in ("author", "publisher"):
@@ -71,9 +78,19 @@ def test_dated_ahead_item_is_never_modified_before_it_is_published(client, news_
     ahead = timezone.localdate() + datetime.timedelta(days=30)
     item = NewsPageFactory(parent=news_index, date=ahead)
     item.save_revision().publish()
-    (data,) = json_ld(client.get(item.url))
-    assert data["datePublished"] == data["dateModified"] == ahead.isoformat()
+    data = schema_of(client.get(item.url), "NewsArticle")
+    start = datetime.datetime.combine(ahead, datetime.time(), tzinfo=ZoneInfo("Europe/Amsterdam"))
+    assert data["datePublished"] == data["dateModified"] == start.isoformat()
     assert "image" not in data
+
+
+def test_item_published_on_its_own_date_has_the_moment_of_publication(client, news_index):
+    item = NewsPageFactory(parent=news_index, date=timezone.localdate())
+    item.save_revision().publish()
+    item.refresh_from_db()
+    data = schema_of(client.get(item.url), "NewsArticle")
+    published = item.first_published_at.astimezone(ZoneInfo("Europe/Amsterdam"))
+    assert data["datePublished"] == published.isoformat()
 
 
 def test_title_with_script_end_tag_cannot_break_out(client, news_index):
@@ -81,7 +98,9 @@ def test_title_with_script_end_tag_cannot_break_out(client, news_index):
     item = NewsPageFactory(parent=news_index, title=title)
     response = client.get(item.url)
     assert '<script>alert("x")' not in response.text
-    (data,) = json_ld(response)
+    # Positive control: the same search finds the title, escaped in the data block.
+    assert '\\u003Cscript\\u003Ealert(\\"x\\")' in response.text
+    data = schema_of(response, "NewsArticle")
     assert data["headline"] == title
     assert meta(head_of(response))["og:title"] == title
 

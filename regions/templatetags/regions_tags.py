@@ -4,8 +4,17 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 
+from core.templatetags.seo_tags import (
+    absolute_url,
+    image_object,
+    json_ld,
+    page_description,
+    page_title,
+    publisher,
+    shorten,
+)
 from regions.charts import format_value
-from regions.models import NetworkMapPage
+from regions.models import NetworkMapPage, Partner
 
 register = template.Library()
 
@@ -36,6 +45,12 @@ def partnership_url(context, partnership, absolute=False):
     request = context.get("request")
     url = map_page.partnership_url(partnership, request)
     return request.build_absolute_uri(url) if absolute and request else url
+
+
+@register.simple_tag(name="network_map_page", takes_context=True)
+def network_map_page_tag(context):
+    """``{% network_map_page as map_page %}``: the live network map page, or None."""
+    return network_map_page(context)
 
 
 @register.simple_tag(takes_context=True)
@@ -85,3 +100,95 @@ def case_stories(partnership=None, region=None):
 def figure_value(figure):
     """A key figure's value in Dutch notation with its unit: 12.345 studenten, 4,5%."""
     return format_value(figure.value, figure.unit)
+
+
+# schema.org types of a partner organisation; the rest are plain Organizations.
+PARTNER_TYPES = {
+    Partner.Kind.MBO: "EducationalOrganization",
+    Partner.Kind.HBO: "CollegeOrUniversity",
+    Partner.Kind.WO: "CollegeOrUniversity",
+    Partner.Kind.GOVERNMENT: "GovernmentOrganization",
+}
+
+
+def labour_market_region(region):
+    """A labour-market region as a schema.org AdministrativeArea in its province.
+
+    An arbeidsmarktregio is a fixed group of municipalities that the national government
+    set for labour-market policy: an administrative division, not just a place.
+    """
+    return {
+        "@type": "AdministrativeArea",
+        "name": region.name,
+        "containedInPlace": {"@type": "AdministrativeArea", "name": region.province.name},
+    }
+
+
+@register.simple_tag(takes_context=True)
+def partnership_schema(context, partnership, url):
+    """``{% partnership_schema object writeup_url %}``: JSON-LD of a partnership's write-up.
+
+    Typed as a schema.org Project, "an enterprise (typically collaborative) planned to
+    achieve a particular aim", which is what a public-private partnership is: schools,
+    companies and governments working towards a shared aim, mostly without a legal body of
+    their own (so not a plain Organization, which reads as one), and not a one-off Event.
+    Project is a subtype of Organization, so consumers that know only Organization still
+    read its name, logo, members, founding year and area.
+    """
+    request = context.get("request")
+    page_url = absolute_url(request, url)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": partnership.name,
+        "description": shorten(partnership.summary),
+        "url": partnership.website or page_url,
+        "mainEntityOfPage": page_url,
+        "areaServed": labour_market_region(partnership.region),
+    }
+    logo = image_object(request, partnership.logo)
+    if logo:
+        data["logo"] = logo
+    if partnership.start_year:
+        data["foundingDate"] = str(partnership.start_year)
+    if partnership.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": partnership.city,
+            "addressCountry": "NL",
+        }
+    members = []
+    for partner in partnership.partners.all():
+        member = {"@type": PARTNER_TYPES.get(partner.kind, "Organization")}
+        member["name"] = partner.organisation
+        if partner.website:
+            member["url"] = partner.website
+        members.append(member)
+    if members:
+        data["member"] = members
+    return json_ld(data)
+
+
+@register.simple_tag(takes_context=True)
+def region_profile_schema(context, page):
+    """``{% region_profile_schema page %}``: JSON-LD of a region profile.
+
+    The page is a WebPage about the region (an AdministrativeArea): it describes the
+    region with figures and lists, it is not the region itself.
+    """
+    request = context.get("request")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": page_title(page),
+        "url": page.get_full_url(request),
+        "inLanguage": "nl-NL",
+        "about": labour_market_region(page.region),
+    }
+    description = page_description(page)
+    if description:
+        data["description"] = description
+    organization = publisher(request)
+    if organization:
+        data["publisher"] = organization
+    return json_ld(data)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.tests.seo_helpers import canonical, head_of, make_image, meta, site_settings
+from core.tests.seo_helpers import canonical, head_of, make_image, meta, schema_of, site_settings
 from regions.factories import PartnershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +63,83 @@ def test_admin_preview_shows_the_unsaved_name_in_the_tags(map_page):
     tags = meta(head_of(response))
     assert tags["og:title"] == "Nieuwe naam, nog niet gepubliceerd"
     assert tags["og:url"] == "http://localhost/netwerkkaart/voorbeeld/"
+
+
+def test_write_up_is_a_project_with_its_members_area_and_breadcrumbs(client, map_page):
+    from regions.factories import PartnerFactory
+    from regions.models import Partner, Region
+
+    region = Region.objects.select_related("province").get(slug="twente")
+    partnership = PartnershipFactory(
+        name="Techniek Twente",
+        slug="techniek-twente",
+        region=region,
+        city="Enschede",
+        start_year=2017,
+        website="https://techniektwente.example.nl/",
+        logo=make_image("Logo TT", size=(400, 200)),
+    )
+    PartnerFactory(partnership=partnership, organisation="ROC van Twente", kind=Partner.Kind.MBO)
+    PartnerFactory(
+        partnership=partnership,
+        organisation="Gemeente Enschede",
+        kind=Partner.Kind.GOVERNMENT,
+        website="https://www.enschede.nl/",
+    )
+    response = client.get("/netwerkkaart/techniek-twente/")
+    data = schema_of(response, "Project")
+    assert data["name"] == "Techniek Twente"
+    assert data["url"] == "https://techniektwente.example.nl/"
+    assert data["mainEntityOfPage"] == "http://localhost/netwerkkaart/techniek-twente/"
+    assert data["foundingDate"] == "2017"
+    assert data["address"]["addressLocality"] == "Enschede"
+    assert data["areaServed"] == {
+        "@type": "AdministrativeArea",
+        "name": "Twente",
+        "containedInPlace": {"@type": "AdministrativeArea", "name": region.province.name},
+    }
+    assert data["logo"]["url"].startswith("http://localhost/media/images/")
+    assert data["member"] == [
+        {"@type": "EducationalOrganization", "name": "ROC van Twente"},
+        {
+            "@type": "GovernmentOrganization",
+            "name": "Gemeente Enschede",
+            "url": "https://www.enschede.nl/",
+        },
+    ]
+    trail = schema_of(response, "BreadcrumbList")["itemListElement"]
+    assert [(item["name"], item["item"]) for item in trail] == [
+        ("Home", "http://localhost/"),
+        (map_page.title, "http://localhost/netwerkkaart/"),
+        ("Techniek Twente", "http://localhost/netwerkkaart/techniek-twente/"),
+    ]
+
+
+def test_write_up_without_website_points_to_itself(client, map_page):
+    PartnershipFactory(slug="zonder-site", website="", start_year=None, city="")
+    data = schema_of(client.get("/netwerkkaart/zonder-site/"), "Project")
+    assert data["url"] == "http://localhost/netwerkkaart/zonder-site/"
+    assert "foundingDate" not in data and "address" not in data and "member" not in data
+
+
+def test_region_profile_is_a_web_page_about_the_region(client, home_page):
+    from regions.factories import RegionIndexPageFactory, RegionProfilePageFactory
+    from regions.models import Region
+
+    region = Region.objects.select_related("province").get(slug="twente")
+    index = RegionIndexPageFactory(parent=home_page)
+    profile = RegionProfilePageFactory(parent=index, region=region, intro="Cijfers over Twente.")
+    response = client.get(profile.url)
+    data = schema_of(response, "WebPage")
+    assert data["url"] == "http://localhost/regios/twente/"
+    assert data["name"] == "Twente" and data["description"] == "Cijfers over Twente."
+    assert data["about"]["@type"] == "AdministrativeArea"
+    assert data["about"]["name"] == "Twente"
+    assert data["about"]["containedInPlace"]["name"] == region.province.name
+    assert data["publisher"]["@type"] == "Organization"
+    trail = schema_of(response, "BreadcrumbList")["itemListElement"]
+    assert [item["item"] for item in trail] == [
+        "http://localhost/",
+        "http://localhost/regios/",
+        "http://localhost/regios/twente/",
+    ]
