@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", home_views.search, name="search"),
+    path("sitemap/", home_views.html_sitemap, name="html_sitemap"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from core.models import Person, SiteSettings
-from home import demo_contact, demo_share
+from home import demo_contact, demo_share, demo_statements
 from home.demo_goals import ensure_goals
 from home.models import HomePage, ProgrammePage
 
@@ -288,8 +288,9 @@ def load(stdout):
     ensure_goals(person)
     ensure_settings()
     demo_share.ensure_share_images()
-    demo_contact.load(home)
+    contact_page = demo_contact.load(home)
+    demo_statements.load(home, contact_page)
     stdout.write(
         "Site core: home page, programme pages, goals, contact person, contact form, "
-        "cookie statement, settings, logo and share image."
+        "cookie, privacy and accessibility statements, settings, logo and share image."
     )

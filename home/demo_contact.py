@@ -146,3 +146,4 @@ def load(home):
     contact_page = ensure_contact_page(home)
     statement = ensure_cookie_statement(home, contact_page)
     ensure_cookie_setting(statement)
+    return contact_page

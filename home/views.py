@@ -1,12 +1,12 @@
-"""Site-wide views that are not pages: search and robots.txt."""
+"""Site-wide views that are not pages: search, the sitemap for people, and robots.txt."""
 
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from core.ratelimit import over_limit, too_many_requests
 
@@ -51,6 +51,51 @@ def search(request):
             "querystring": urlencode({"q": query}) + "&",
         },
     )
+
+
+def page_tree(request, site):
+    """The site's live, public pages as nested ``{"title", "url", "children", "items"}``
+    nodes in tree order, from two queries whatever the number of pages.
+
+    A page whose parent is not shown (a draft) hangs below its nearest shown ancestor.
+    """
+    pages = (
+        site.root_page.get_descendants(inclusive=True)
+        .live()
+        .public()
+        .order_by("path")
+        .only("title", "url_path", "depth", "path")
+    )
+    roots, branch, by_id = [], [], {}
+    for page in pages:
+        title = "Home" if page.pk == site.root_page_id else page.title
+        node = {"title": title, "url": page.get_url(request), "children": [], "items": []}
+        by_id[page.pk] = node
+        while branch and branch[-1][0] >= page.depth:
+            branch.pop()
+        (branch[-1][1]["children"] if branch else roots).append(node)
+        branch.append((page.depth, node))
+    return roots, by_id
+
+
+def html_sitemap(request):
+    """``/sitemap/``: every page of the site as a nested list, for people (the XML sitemap
+    is for search engines).
+
+    Sections that show things below a page (regions: the partnerships' write-ups below the
+    network map) add them through the ``html_sitemap_items`` hook, so the site core needs
+    no import of them. A hook returns ``{"page_id", "heading", "items": [(title, url)]}``
+    or None.
+    """
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404("Geen website op dit adres.")
+    roots, by_id = page_tree(request, site)
+    for hook in hooks.get_hooks("html_sitemap_items"):
+        section = hook(request, site)
+        if section and section["items"] and section["page_id"] in by_id:
+            by_id[section["page_id"]]["items"].append(section)
+    return render(request, "home/sitemap.html", {"tree": roots})
 
 
 def robots_txt(request):

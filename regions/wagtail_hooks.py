@@ -236,3 +236,20 @@ def partnerships_in_site_search(request, query):
         "more_url": f"{map_page.get_url(request)}?{urlencode({'q': query})}",
         "more_label": "Zoek verder op de netwerkkaart",
     }
+
+
+@hooks.register("html_sitemap_items")
+def partnerships_in_html_sitemap(request, site):
+    """Every published partnership's write-up, below the network map in /sitemap/."""
+    map_page = (
+        NetworkMapPage.objects.descendant_of(site.root_page, inclusive=True).live().public().first()
+    )
+    if map_page is None:
+        return None
+    base = map_page.get_url(request)
+    rows = published_partnerships().order_by("name", "pk").values_list("name", "slug")
+    return {
+        "page_id": map_page.pk,
+        "heading": "Samenwerkingen",
+        "items": [(name, f"{base}{slug}/") for name, slug in rows],
+    }

@@ -7,7 +7,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
-    """Organisation, footer, social links, share image, cookie statement and analytics for the site."""
+    """Organisation, footer, social links, share image, statements and analytics for the site."""
 
     organisation_name = models.CharField(
         "Naam organisatie",
@@ -60,6 +60,24 @@ class SiteSettings(BaseSiteSetting):
         related_name="+",
         help_text="De pagina met de cookieverklaring; gelinkt vanuit de cookiemelding en de voettekst.",
     )
+    privacy_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Privacyverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="De pagina met de privacyverklaring; gelinkt vanuit de voettekst.",
+    )
+    accessibility_statement_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Toegankelijkheidsverklaring",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="De pagina met de toegankelijkheidsverklaring; gelinkt vanuit de voettekst.",
+    )
     analytics_measurement_id = models.CharField(
         "Meet-ID statistieken",
         max_length=40,
@@ -101,6 +119,10 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("analytics_script_url"),
             ],
             heading="Cookies en statistieken",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_statement_page"), FieldPanel("accessibility_statement_page")],
+            heading="Verklaringen",
         ),
     ]
 

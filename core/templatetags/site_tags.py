@@ -1,4 +1,5 @@
-"""Template tags for the site frame: main menu, breadcrumbs, Dutch dates and filter options."""
+"""Template tags for the site frame: main menu, breadcrumbs, footer links, Dutch dates and
+filter options."""
 
 from django import template
 from django.utils.formats import number_format
@@ -50,6 +51,28 @@ def breadcrumbs(context, parent=None, current=None, current_url=None):
     else:
         trail.append((current, current_url))
     return {"trail": trail, "schema": breadcrumb_list(request, trail) if request else ""}
+
+
+# The statements a Dutch public site links from every page, in the footer's order.
+STATEMENTS = [
+    ("privacy_statement_page_id", "Privacyverklaring"),
+    ("cookie_statement_page_id", "Cookieverklaring"),
+    ("accessibility_statement_page_id", "Toegankelijkheidsverklaring"),
+]
+
+
+@register.simple_tag(takes_context=True)
+def statement_links(context, site_settings):
+    """``{% statement_links site_settings as links %}``: (label, url) of each statement page
+    chosen in the site settings that is live, in one query for all of them."""
+    chosen = [(getattr(site_settings, field), label) for field, label in STATEMENTS]
+    ids = [page_id for page_id, _label in chosen if page_id]
+    if not ids:
+        return []
+    pages = Page.objects.live().filter(pk__in=ids).only("url_path", "depth", "path")
+    by_id = {page.pk: page for page in pages}
+    request = context.get("request")
+    return [(label, by_id[pk].get_url(request)) for pk, label in chosen if pk in by_id]
 
 
 @register.filter

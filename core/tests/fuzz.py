@@ -99,6 +99,7 @@ def public_urls():
     urls["document"] = [document.url for document in document_model.objects.order_by("pk")]
     urls["fixed"] = [
         "/zoeken/",
+        "/sitemap/",
         "/sitemap.xml",
         "/sitemap-paginas.xml",
         "/sitemap-samenwerkingen.xml",

@@ -14,6 +14,7 @@ def test_core_pages_are_valid_html(client, demo_site, assert_valid_html):
     documents["zoeken"] = client.get("/zoeken/", {"q": "samenwerking"}).text
     documents["zoeken-leeg"] = client.get("/zoeken/", {"q": "ruimtevaart"}).text
     documents["niet-gevonden"] = client.get("/bestaat-niet/").text
+    documents["sitemap"] = client.get("/sitemap/").text
     assert len(documents) >= 6
     assert_valid_html(documents)
 
