@@ -50,6 +50,9 @@ def test_drafts_are_not_found(client, home_page):
     assert not draft.live
     response = client.get("/zoeken/", {"q": "concept"})
     assert "Geheim concept" not in response.text
+    # Positive control: the same search finds it once it is published.
+    draft.save_revision().publish()
+    assert "Geheim concept" in client.get("/zoeken/", {"q": "concept"}).text
 
 
 @pytest.mark.django_db
@@ -97,6 +100,9 @@ def test_sections_add_results_through_the_hook(client, pages):
             "items": [{"title": "Testtreffer", "url": "/x/", "summary": ""}],
         }
 
+    # Positive control first: without the hook the same search has no results.
+    without = client.get("/zoeken/", {"q": "ruimtevaart"})
+    assert "Geen resultaten" in without.text and "Testtreffer" not in without.text
     with hooks.register_temporarily("site_search_extra_results", extra):
         response = client.get("/zoeken/", {"q": "ruimtevaart"})
     assert "Testtreffer" in response.text

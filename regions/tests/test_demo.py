@@ -20,12 +20,21 @@ def snapshot():
 
 @pytest.mark.django_db
 def test_demo_partnerships_load_once():
-    demo.load(StringIO())
+    output = StringIO()
+    demo.load(output)
     first = snapshot()
+    # Positive control of the message checked below: the first load names what it made.
+    assert f"{len(demo.PARTNERSHIPS)} demo partnerships created" in output.getvalue()
     output = StringIO()
     demo.load(output)
     assert snapshot() == first
     assert "0 demo partnerships created" in output.getvalue()
+    # Positive control of the snapshot: it does see a partnership that a load adds back.
+    Partnership.objects.get(slug="health-noord").delete()
+    output = StringIO()
+    demo.load(output)
+    assert snapshot()[0] == first[0]
+    assert "1 demo partnerships created" in output.getvalue()
 
     count = len(demo.PARTNERSHIPS)
     assert 20 <= count <= 30 and first[0] == count
@@ -48,6 +57,11 @@ def test_demo_keeps_editors_changes():
     demo.load(StringIO())
     partnership.refresh_from_db()
     assert partnership.name == "Health Noord (bijgewerkt)"
+    # Positive control: the load did run, as it puts back a partnership that is gone.
+    Partnership.objects.exclude(pk=partnership.pk).first().delete()
+    count = Partnership.objects.count()
+    demo.load(StringIO())
+    assert Partnership.objects.count() == count + 1
 
 
 @pytest.mark.django_db
