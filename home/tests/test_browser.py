@@ -45,3 +45,17 @@ def test_mobile_menu_toggle(browser, live_server, live_db, demo_site, assert_acc
     assert menu.is_visible()
     assert_accessible(tab, "home-mobile")
     context.close()
+
+
+def test_statements_and_sitemap_are_accessible(page, live_server, demo_site, assert_accessible):
+    """The footer leads to the statements and the sitemap; each passes axe."""
+    page.goto(live_server.url + "/")
+    for label, name in [
+        ("Privacyverklaring", "privacyverklaring"),
+        ("Toegankelijkheidsverklaring", "toegankelijkheidsverklaring"),
+        ("Sitemap", "sitemap"),
+    ]:
+        page.locator(".site-footer").get_by_role("link", name=label, exact=True).click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text() == label
+        assert_accessible(page, name)
