@@ -247,7 +247,7 @@ def partnerships_in_html_sitemap(request, site):
     if map_page is None:
         return None
     base = map_page.get_url(request)
-    rows = published_partnerships().order_by("name", "pk").values_list("name", "slug")
+    rows = Partnership.objects.published().order_by("name", "pk").values_list("name", "slug")
     return {
         "page_id": map_page.pk,
         "heading": "Samenwerkingen",
