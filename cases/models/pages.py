@@ -10,7 +10,7 @@ from wagtail.search import index
 
 from cases import filters
 from core.blocks import StoryBlock
-from core.models import BasePage
+from core.models import BasePage, PlacedByParentMixin
 from home.models import GoalPage
 from regions.models import Partnership
 
@@ -18,14 +18,13 @@ CASES_PER_PAGE = 12
 RELATED_CASES = 3
 
 
-class CaseIndexPage(BasePage):
+class CaseIndexPage(PlacedByParentMixin, BasePage):
     """The case stories overview (``/cases/``), once, directly under the home page.
 
     Lists the published cases below it, newest first, filtered by goal, region, theme and
     sector (the last three through the partnership a case is about).
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
     max_count = 1
 

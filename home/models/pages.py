@@ -9,8 +9,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cases.models import CaseIndexPage
 from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
+from news.models import NewsIndexPage
+from regions.models import NetworkMapPage, RegionIndexPage
 
 
 class HomePage(BasePage):
@@ -77,10 +80,12 @@ class HomePage(BasePage):
     subpage_types = [
         "home.ProgrammePage",
         "home.ContactPage",
-        "regions.NetworkMapPage",
-        "regions.RegionIndexPage",
-        "news.NewsIndexPage",
-        "cases.CaseIndexPage",
+        # The sections' top pages: they allow exactly the parents that list them
+        # (core.models.PlacedByParentMixin), so this list is the one place that says so.
+        NetworkMapPage,
+        RegionIndexPage,
+        NewsIndexPage,
+        CaseIndexPage,
     ]
     max_count = 1
 

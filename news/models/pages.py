@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from core.blocks import StoryBlock
-from core.models import BasePage, Person
+from core.models import BasePage, Person, PlacedByParentMixin
 from news import filters
 from news.feeds import NewsFeed
 
@@ -22,14 +22,13 @@ NEWS_PER_PAGE = 10
 RELATED_NEWS = 3
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
     """The news overview (``/nieuws/``), once, directly under the home page.
 
     Lists the published news items below it, newest first, with filters for theme, region
     and year; serves the RSS feed at ``/nieuws/feed/``.
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count = 1
 

@@ -5,7 +5,7 @@ from django.db.models import Max, Prefetch
 from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from core.models import BasePage
+from core.models import BasePage, PlacedByParentMixin
 from regions.filters import apply_filters, published_partnerships, read_filters
 from regions.opendata import conditional_data_response, csv_response, geojson_response
 
@@ -15,7 +15,7 @@ RESULTS_PER_PAGE = 20
 FIXED_SECTION_FIELDS = [field for field, _label in Partnership.FIXED_SECTIONS]
 
 
-class NetworkMapPage(RoutablePageMixin, BasePage):
+class NetworkMapPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
     """The network map (``/netwerkkaart/``), once, directly under the home page.
 
     Besides the map with its filters and accessible list, it serves every published
@@ -24,7 +24,6 @@ class NetworkMapPage(RoutablePageMixin, BasePage):
     write-ups are routes of this page.
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 

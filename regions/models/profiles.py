@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.models import BasePage, Person
+from core.models import BasePage, Person, PlacedByParentMixin
 from regions.charts import bar_chart_svg, group_charts
 
 from .partnership import Partnership
@@ -27,14 +27,13 @@ ListedPartnership = namedtuple("ListedPartnership", "name slug kind_label city")
 DEMO_SOURCE = "Demogegevens"
 
 
-class RegionIndexPage(RoutablePageMixin, BasePage):
+class RegionIndexPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
     """All labour-market regions (``/regios/``), once, directly under the home page.
 
     A list grouped by province (the accessible version) and a map of the region centres
     fed by ``/regios/kaart.geojson``. Each region links to its profile when it has one.
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["regions.RegionProfilePage"]
     max_count = 1
 

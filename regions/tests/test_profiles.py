@@ -39,7 +39,8 @@ def twente(index):
 
 
 def test_page_tree_rules():
-    assert RegionIndexPage.parent_page_types == ["home.HomePage"]
+    assert RegionIndexPage.allowed_parent_page_models() == [HomePage]
+    assert not RegionIndexPage.can_exist_under(Page.get_first_root_node())
     assert RegionIndexPage.max_count == 1
     assert RegionProfilePage.allowed_parent_page_models() == [RegionIndexPage]
     assert RegionIndexPage in HomePage.allowed_subpage_models()
