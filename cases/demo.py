@@ -7,9 +7,9 @@ cases on the home page when it features none yet.
 import json
 
 from cases.demo_data import CASES
-from cases.models import CaseIndexPage, CasePage
+from cases.models import CaseIndexPage, CasePage, GoalPage
 from home.demo import make_picture, paragraph
-from home.models import GoalPage, HomePage
+from home.models import HomePage
 from regions.models import Partnership
 
 

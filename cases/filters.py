@@ -10,7 +10,6 @@ from urllib.parse import urlencode
 from django import forms
 
 from core.filters import bind_filters
-from home.models import GoalPage
 from regions.models import Region, Sector, Theme
 
 FILTER_PARAMETERS = ["doel", "regio", "thema", "sector"]
@@ -28,11 +27,10 @@ class CaseFilterForm(forms.Form):
     thema = forms.ChoiceField(label="Thema", required=False)
     sector = forms.ChoiceField(label="Sector", required=False)
 
-    def __init__(self, data):
+    def __init__(self, data, goals):
+        """``goals``: the goal pages to choose from (the case models import this module)."""
         super().__init__(data)
-        goals = (
-            GoalPage.objects.live().order_by("number").values_list("pk", "number", "short_title")
-        )
+        goals = goals.order_by("number").values_list("pk", "number", "short_title")
         self.fields["doel"].choices = [("", "Alle doelen")] + [
             (pk, f"Doel {number}: {short_title}") for pk, number, short_title in goals
         ]
@@ -46,9 +44,9 @@ class CaseFilterForm(forms.Form):
             )
 
 
-def read_filters(request):
+def read_filters(request, goals):
     """Bind the form to the query string; keep the valid values and note the others."""
-    return bind_filters(CaseFilterForm(request.GET or None))
+    return bind_filters(CaseFilterForm(request.GET or None, goals))
 
 
 def querystring(active):

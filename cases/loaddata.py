@@ -8,9 +8,9 @@ when it features none yet.
 import datetime
 import random
 
-from cases.models import CaseIndexPage, CasePage
+from cases.models import CaseIndexPage, CasePage, GoalPage
 from home.loaddata import paragraphs, pictures
-from home.models import GoalPage, HomePage
+from home.models import HomePage
 from regions.loaddata import SLUG_PREFIX as PARTNERSHIP_PREFIX
 from regions.models import Partnership
 

@@ -9,7 +9,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cases.models import CaseIndexPage
+from cases.models import CaseIndexPage, GoalPage
 from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
 from news.models import NewsIndexPage
@@ -153,7 +153,8 @@ class ProgrammePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]
-    subpage_types = ["home.ProgrammePage", "home.GoalPage", "home.ContactPage"]
+    # GoalPage (cases) allows exactly the parents that list it (PlacedByParentMixin).
+    subpage_types = ["home.ProgrammePage", GoalPage, "home.ContactPage"]
 
     class Meta:
         verbose_name = "Programmapagina"
