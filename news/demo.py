@@ -6,9 +6,8 @@ Creates only what is missing; items are published through a revision, as an edit
 import datetime
 import json
 
+from core.demo import make_picture, paragraph
 from core.models import Person
-from home.demo import make_picture, paragraph
-from home.models import HomePage
 from news.demo_data import NEWS
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.models import Partnership, Region, Theme
@@ -29,10 +28,8 @@ def ensure_index(home):
     return index
 
 
-def load(stdout):
-    home = HomePage.objects.first()
-    if home is None:
-        return
+def load(stdout, home):
+    """``home``: the page the news index goes under (``home.demo.load_demo_content``)."""
     index = ensure_index(home)
     existing = set(index.get_children().values_list("slug", flat=True))
     author = Person.objects.filter(name="Sanne de Groot").first()

@@ -10,9 +10,8 @@ import random
 
 from django.utils import timezone
 
+from core.loaddata import paragraphs, pictures
 from core.models import Person
-from home.loaddata import paragraphs, pictures
-from home.models import HomePage
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.loaddata import SLUG_PREFIX as PARTNERSHIP_PREFIX
 from regions.models import Partnership, Region, Theme
@@ -20,10 +19,6 @@ from regions.models import Partnership, Region, Theme
 SLUG_PREFIX = "load-nieuws-"
 FIRST_DAY = datetime.date(2023, 1, 1)
 TAGS = ["regionale samenwerking", "omscholing", "stage", "techniek", "ict"]
-
-
-def foreign_content():
-    return []  # news items are pages: home.loaddata counts those
 
 
 def ensure_index(home):
@@ -39,9 +34,10 @@ def ensure_index(home):
     return index
 
 
-def generate(sizes, stdout):
+def generate(sizes, stdout, home):
+    """``home``: the page the news index goes under (``home.loaddata``)."""
     target = sizes["news"]
-    index = ensure_index(HomePage.objects.first())
+    index = ensure_index(home)
     existing = NewsPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     rng = random.Random(existing)
     themes = list(Theme.objects.order_by("pk"))

@@ -12,9 +12,8 @@ import random
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.loaddata import index_in_bulk
 from core.models import AccessibleDocument, Person
-from home.loaddata import index_in_bulk
-from home.models import HomePage
 from regions.demo.profiles import INDEX_INTRO, demo_pdf, figures
 from regions.models import (
     Conversation,
@@ -244,8 +243,8 @@ def generate_profiles(home, stdout):
     stdout.write(f"Region profiles: {created} generated.")
 
 
-def generate(sizes, stdout):
-    home = HomePage.objects.first()
+def generate(sizes, stdout, home):
+    """``home``: the page the map and the region index go under (``home.loaddata``)."""
     generate_partnerships(sizes["partnerships"], stdout)
     ensure_map_page(home)
     generate_profiles(home, stdout)

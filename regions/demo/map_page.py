@@ -1,6 +1,5 @@
 """The demo network map page (/netwerkkaart/) under the home page."""
 
-from home.models import HomePage
 from regions.models import NetworkMapPage
 
 INTRO = (
@@ -9,12 +8,8 @@ INTRO = (
 )
 
 
-def load(stdout):
+def load(stdout, home):
     if NetworkMapPage.objects.exists():
-        return
-    home = HomePage.objects.first()
-    if home is None:
-        stdout.write("Regional network: no home page, so no map page.")
         return
     home.add_child(
         instance=NetworkMapPage(

@@ -11,7 +11,6 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from core.models import AccessibleDocument, Person
-from home.models import HomePage
 from regions.models import (
     Region,
     RegionDownload,
@@ -144,11 +143,7 @@ def profile_pdf(region):
     )
 
 
-def load(stdout):
-    home = HomePage.objects.first()
-    if home is None:
-        stdout.write("Region profiles: no home page, so no region pages.")
-        return
+def load(stdout, home):
     index = RegionIndexPage.objects.first()
     if index is None:
         index = home.add_child(
