@@ -6,6 +6,8 @@ class HomeConfig(AppConfig):
     editorial roles. It may import every other app."""
 
     default_auto_field = "django.db.models.BigAutoField"
+    # Saving one of its rows may change a public page: the page cache starts afresh.
+    shows_public_content = True
     name = "home"
     verbose_name = "Site"
 

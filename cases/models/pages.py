@@ -159,6 +159,8 @@ class CasePage(BasePage):
     partnership itself; without a partnership it is a programme-level story.
     """
 
+    share_as = "article"
+
     subtitle = models.CharField(
         "Ondertitel",
         max_length=200,

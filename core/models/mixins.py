@@ -84,6 +84,10 @@ class SocialMixin(models.Model):
 class BasePage(IntroMixin, ListingMixin, SocialMixin, Page):
     """Abstract base of every page on the site: no table of its own."""
 
+    # How the page is shared (Open Graph og:type, core/templatetags/seo_tags.py): "website",
+    # or "article" for the dated stories (news items, cases) that set it.
+    share_as = "website"
+
     content_panels = Page.content_panels + IntroMixin.intro_panels
     promote_panels = Page.promote_panels + SocialMixin.social_panels + ListingMixin.listing_panels
     search_fields = Page.search_fields + IntroMixin.intro_search_fields

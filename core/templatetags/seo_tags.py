@@ -1,8 +1,9 @@
 """Template tags for search engines and sharing: description, canonical URL, Open Graph,
 Twitter card and schema.org JSON-LD.
 
-`home` may not import the other apps, so page types are told apart by their model label
-and their fields (a ``date``, a ``main_image``), never by class. Images are loaded by id
+``core`` may not import the apps above it, so page types are told apart by what they say
+about themselves (``share_as``, see ``core.models.BasePage``) and their fields (a ``date``,
+a ``main_image``), never by class or model label. Images are loaded by id
 in one query and remembered on the request, so the meta tags and the JSON-LD of one page
 share them; renditions come from Wagtail's rendition cache when it is warm.
 """
@@ -29,8 +30,6 @@ register = template.Library()
 SHARE_IMAGE_FILTER = "fill-1200x630"
 LOGO_FILTER = "max-512x512"
 DESCRIPTION_LENGTH = 160
-# Page types shared as an article rather than a website.
-ARTICLE_TYPES = {"news.newspage", "cases.casepage"}
 # Page fields that may hold the share image, most specific first.
 IMAGE_FIELDS = ("social_image", "listing_image", "main_image")
 # Like Django's json_script: text inside a <script> element can never close it.
@@ -238,8 +237,8 @@ def seo_meta(
     else:
         canonical = absolute_url(request, url)
     if og_type is None:
-        is_article = page is not None and page._meta.label_lower in ARTICLE_TYPES
-        og_type = "article" if is_article else "website"
+        # Wagtail's own page types (the tree root) have no share_as: a website.
+        og_type = getattr(page, "share_as", "website") if page is not None else "website"
     rendition = share_image(request, page, site_settings, image, image_filter)
     return {
         "title": title,

@@ -1,6 +1,5 @@
 """Page types of the site core: the home page and the nested programme pages."""
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
@@ -9,11 +8,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from cases.models import CaseIndexPage, GoalPage
+from cases.models import CaseIndexPage, CasePage, GoalPage
 from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
-from news.models import NewsIndexPage
-from regions.models import NetworkMapPage, RegionIndexPage
+from news.models import NewsIndexPage, NewsPage
+from regions.models import NetworkMapPage, Partnership, RegionIndexPage
 
 
 class HomePage(BasePage):
@@ -51,10 +50,9 @@ class HomePage(BasePage):
         help_text="Kerncijfers onder de inleiding.",
     )
     body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
-    # A stream of page choosers rather than a foreign key: `home` must not depend on
-    # the `cases` app, not even through a migration.
+    # A stream of page choosers (the editor's order, at most three) rather than a foreign key.
     featured_cases = StreamField(
-        [("case", blocks.PageChooserBlock(page_type="cases.CasePage", label="Case"))],
+        [("case", blocks.PageChooserBlock(page_type=CasePage, label="Case"))],
         verbose_name="Uitgelichte cases",
         blank=True,
         max_num=3,
@@ -96,11 +94,9 @@ class HomePage(BasePage):
     def live_key_figures(self):
         """Counts and sums over the published partnerships, in one aggregate query.
 
-        `home` may not import `regions` (apps depend one way), so the model is looked
-        up by name. Drafts and unpublished changes never count.
+        Drafts and unpublished changes never count.
         """
-        partnership_model = apps.get_model("regions", "Partnership")
-        return partnership_model.objects.filter(live=True).aggregate(
+        return Partnership.objects.filter(live=True).aggregate(
             partnerships=Count("pk"),
             companies=Coalesce(Sum("companies_count"), 0),
             students=Coalesce(Sum("students_count"), 0),
@@ -115,8 +111,7 @@ class HomePage(BasePage):
         ids = [block["value"] for block in self.featured_cases.raw_data if block["value"]]
         if not ids:
             return []
-        case_model = apps.get_model("cases", "CasePage")
-        cases = case_model.objects.live().public().filter(pk__in=ids)
+        cases = CasePage.objects.live().public().filter(pk__in=ids)
         by_id = {
             case.pk: case
             for case in cases.select_related("listing_image", "main_image").prefetch_related(
@@ -127,9 +122,8 @@ class HomePage(BasePage):
 
     def latest_news(self):
         """The three newest published news items, with their images, in one query."""
-        news_model = apps.get_model("news", "NewsPage")
         return list(
-            news_model.objects.live()
+            NewsPage.objects.live()
             .public()
             .select_related("listing_image", "main_image")
             .prefetch_related("listing_image__renditions", "main_image__renditions")

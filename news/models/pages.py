@@ -70,6 +70,8 @@ class NewsIndexPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
 class NewsPage(BasePage):
     """One news item (``/nieuws/<slug>/``), only under the news index."""
 
+    share_as = "article"
+
     date = models.DateField(
         "Datum", default=timezone.localdate, help_text="De datum die boven het bericht staat."
     )
