@@ -15,6 +15,7 @@ from core.blocks import StoryBlock
 from core.models import BasePage, Person, PlacedByParentMixin
 from news import filters
 from news.feeds import NewsFeed
+from regions.models import Region, Theme
 
 from .relations import NewsPageTag
 
@@ -92,14 +93,14 @@ class NewsPage(BasePage):
         help_text="Losse trefwoorden, gescheiden door komma's.",
     )
     themes = ParentalManyToManyField(
-        "regions.Theme",
+        Theme,
         verbose_name="Thema's",
         blank=True,
         related_name="news_pages",
         help_text="Over welke thema's gaat dit bericht? Gebruikt door het filter op /nieuws/.",
     )
     regions = ParentalManyToManyField(
-        "regions.Region",
+        Region,
         verbose_name="Regio's",
         blank=True,
         related_name="news_pages",
