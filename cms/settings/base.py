@@ -38,8 +38,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our apps (layers in docs/architecture.md). load_demo_content runs their demo loaders in
-    # this order: the home page first, then the network the news and cases refer to.
+    # Our apps, top layer first (docs/architecture.md).
     "home",
     "regions",
     "news",
