@@ -199,7 +199,8 @@ def _ensure_workflow(apps, moderators):
 
 
 def section_index_page_ids(apps):
-    """Ids of the existing news and case index pages (found by content type, no import)."""
+    """Ids of the existing news and case index pages, found by content type (``apps`` may be
+    a migration's historical registry, whose models are not the imported classes)."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Page = apps.get_model("wagtailcore", "Page")
     content_types = [
