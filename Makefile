@@ -39,11 +39,13 @@ run: $(RUN_STAMP)
 	trap 'kill $$scheduler 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
-## lint: ruff, bandit (security, settings in pyproject.toml), Django's checks and missing migrations
+## lint: ruff, bandit (security, settings in pyproject.toml), the layers (import-linter and cross-app model strings, docs/architecture.md)
 lint: $(DEV_STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/bandit -c pyproject.toml -r . -q
+	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/check_model_strings.py
 
 .PHONY: audit
 

@@ -1,23 +1,20 @@
 """Demo case stories: the case index at /cases/ and six cases (see demo_data.py).
 
-Creates only what is missing, publishes through revisions, and features the first three
-cases on the home page when it features none yet.
+Creates only what is missing and publishes through revisions. Which cases the home page
+features is the home page's business (``home.demo``).
 """
 
 import json
 
 from cases.demo_data import CASES, INDEX_PAGE
-from cases.models import CaseIndexPage, CasePage
+from cases.models import CaseIndexPage, CasePage, GoalPage
 from core.content import ensure_page
-from home.demo import make_picture, paragraph
-from home.models import GoalPage, HomePage
+from core.demo import make_picture, paragraph
 from regions.models import Partnership
 
 
-def load(stdout):
-    home = HomePage.objects.first()
-    if home is None:
-        return
+def load(stdout, home):
+    """``home``: the page the case index goes under (``home.demo.load_demo_content``)."""
     index = ensure_page(home, CaseIndexPage, publish=True, **INDEX_PAGE)
     existing = set(index.get_children().values_list("slug", flat=True))
     goals = {goal.number: goal for goal in GoalPage.objects.all()}
@@ -44,8 +41,4 @@ def load(stdout):
         index.add_child(instance=page)
         page.save_revision().publish()
         created += 1
-    if not home.featured_cases.raw_data:
-        chosen = CasePage.objects.live().order_by("pk")[:3]
-        home.featured_cases = [("case", case) for case in chosen]
-        home.save_revision().publish()
     stdout.write(f"Cases: {created} demo case stories created.")

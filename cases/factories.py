@@ -1,8 +1,9 @@
-"""factory_boy factories of the case stories."""
+"""factory_boy factories of the case stories and the programme goals they serve."""
 
 import factory
+from factory.django import DjangoModelFactory
 
-from cases.models import CaseIndexPage, CasePage
+from cases.models import CaseIndexPage, CasePage, GoalPage, GoalTarget
 from core.factories import PageFactory
 
 
@@ -43,3 +44,27 @@ class CasePageFactory(PageFactory):
 def many_cases(index_page, count, **fields):
     """``count`` live cases under ``index_page`` (one by one: pages cannot be bulk-created)."""
     return [CasePageFactory(parent=index_page, **fields) for _ in range(count)]
+
+
+class GoalPageFactory(PageFactory):
+    """A programme goal; pass ``parent`` (a programme page)."""
+
+    class Meta:
+        model = GoalPage
+
+    title = factory.Sequence(lambda n: f"Doel {n}")
+    number = factory.Sequence(lambda n: n % 99 + 1)
+    short_title = factory.Sequence(lambda n: f"Doel {n}")
+    description = "<p>Wat we met dit doel willen bereiken.</p>"
+    parties = "Onderwijs, bedrijfsleven en overheid"
+
+
+class GoalTargetFactory(DjangoModelFactory):
+    class Meta:
+        model = GoalTarget
+
+    page = factory.SubFactory(GoalPageFactory)
+    label = "Samenwerkingen"
+    target = 10
+    metric = "manual"
+    manual_count = 0

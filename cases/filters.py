@@ -8,12 +8,14 @@ are ignored with a Dutch note, never an error page (see core.filters).
 from django_filters import ChoiceFilter
 
 from core.filters import PublicFilterSet
-from home.models import GoalPage
 from regions.filters import TaxonomyFilter
 from regions.models import Region, Sector, Theme
 
 
 def goal_choices():
+    # Read when a form is drawn; imported here because the case models import this module.
+    from cases.models import GoalPage
+
     goals = GoalPage.objects.live().order_by("number").values_list("pk", "number", "short_title")
     return [(pk, f"Doel {number}: {short_title}") for pk, number, short_title in goals]
 

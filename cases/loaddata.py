@@ -1,18 +1,16 @@
 """Load-test data of the case stories, called by `manage.py generate_load_data`.
 
 Cases are pages, added one by one under the case index, each about a generated
-partnership and serving one or two programme goals. The home page features three of them
-when it features none yet.
+partnership and serving one or two programme goals.
 """
 
 import datetime
 import random
 
 from cases.demo_data import INDEX_PAGE
-from cases.models import CaseIndexPage, CasePage
+from cases.models import CaseIndexPage, CasePage, GoalPage
 from core.content import ensure_page
-from home.loaddata import paragraphs, pictures
-from home.models import GoalPage, HomePage
+from core.loaddata import paragraphs, pictures
 from regions.loaddata import SLUG_PREFIX as PARTNERSHIP_PREFIX
 from regions.models import Partnership
 
@@ -20,20 +18,9 @@ SLUG_PREFIX = "load-case-"
 FIRST_PUBLISHED = datetime.datetime(2023, 1, 1, 9, tzinfo=datetime.UTC)
 
 
-def foreign_content():
-    return []  # cases are pages: home.loaddata counts those
-
-
-def feature_cases(home):
-    if not home.featured_cases.raw_data:
-        chosen = CasePage.objects.live().order_by("pk")[:3]
-        home.featured_cases = [("case", case) for case in chosen]
-        home.save(update_fields=["featured_cases"])
-
-
-def generate(sizes, stdout):
+def generate(sizes, stdout, home):
+    """``home``: the page the case index goes under (``home.loaddata``)."""
     target = sizes["cases"]
-    home = HomePage.objects.first()
     index = ensure_page(home, CaseIndexPage, **INDEX_PAGE)
     existing = CasePage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     rng = random.Random(existing)
@@ -62,5 +49,4 @@ def generate(sizes, stdout):
         )
         page.goals.set(rng.sample(goals, min(len(goals), rng.randint(1, 2))))
         index.add_child(instance=page)
-    feature_cases(home)
     stdout.write(f"Cases: {max(target - existing, 0)} generated ({target} in total).")

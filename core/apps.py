@@ -30,6 +30,8 @@ class CoreConfig(AppConfig):
     SEO tags, caching, security, rate limit and health. It imports none of the other apps."""
 
     default_auto_field = "django.db.models.BigAutoField"
+    # Saving one of its rows may change a public page: the page cache starts afresh.
+    shows_public_content = True
     name = "core"
     verbose_name = "Basis"
 

@@ -20,12 +20,14 @@ requests itself (ETag / Last-Modified of the stored response).
 ``X-Cache: hit | miss | bypass`` shows what happened.
 """
 
+import functools
 import hashlib
 import logging
 import threading
 import time
 from datetime import UTC, datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -47,19 +49,10 @@ logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "content-generation"
 
-# Saving or deleting a row of these apps may change what a public page shows. Names, not
-# imports: the site core may not import the sections that depend on it.
-CONTENT_APPS = {
-    "core",
-    "home",
-    "regions",
-    "news",
-    "cases",
-    "wagtailcore",
-    "wagtaildocs",
-    "wagtailimages",
-    "taggit",
-}
+# Saving or deleting a row of these apps may change what a public page shows. Our own apps
+# say so on their AppConfig (``shows_public_content = True``, see content_apps()); the
+# core may not name the apps above it.
+THIRD_PARTY_CONTENT_APPS = {"wagtailcore", "wagtaildocs", "wagtailimages", "taggit"}
 # Rows of those apps that never change a public page, but are written often: by editors
 # saving drafts and commenting, by Wagtail's bookkeeping, or while rendering a page
 # (renditions). Publishing sends its own signal.
@@ -175,10 +168,20 @@ def content_changed(**_kwargs):
     transaction.on_commit(_bump_if_pending, robust=True)
 
 
+@functools.cache
+def content_apps():
+    """Labels of the apps whose rows public pages show (once the app registry is ready)."""
+    return THIRD_PARTY_CONTENT_APPS | {
+        config.label
+        for config in apps.get_app_configs()
+        if getattr(config, "shows_public_content", False)
+    }
+
+
 def model_changed(sender, update_fields=None, **kwargs):
     """post_save / post_delete / m2m_changed receiver for every model; filters by label."""
     meta = sender._meta
-    if meta.app_label not in CONTENT_APPS or meta.label_lower in IGNORED_MODELS:
+    if meta.app_label not in content_apps() or meta.label_lower in IGNORED_MODELS:
         return
     if update_fields and set(update_fields) <= DRAFT_FIELDS:
         return
@@ -186,7 +189,7 @@ def model_changed(sender, update_fields=None, **kwargs):
 
 
 def connect_signals():
-    """Called once from HomeConfig.ready()."""
+    """Called once from CoreConfig.ready()."""
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
     for signal in (post_save, post_delete, m2m_changed):

@@ -2,9 +2,16 @@ from django.apps import AppConfig
 
 
 class HomeConfig(AppConfig):
-    """The top layer: home, programme, goal and contact pages, programme metrics, site search
-    and the editorial roles. It may import every other app."""
+    """The top layer: home, programme and contact pages, site search, the demo and the
+    editorial roles. It may import every other app."""
 
     default_auto_field = "django.db.models.BigAutoField"
+    # Saving one of its rows may change a public page: the page cache starts afresh.
+    shows_public_content = True
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        from home import roles
+
+        roles.connect_signals()

@@ -1,4 +1,5 @@
-"""Demo content of the site core: home page, programme pages, a contact person, settings.
+"""Demo content of the top layer (home page, programme pages and goals, a contact person,
+settings) and :func:`load_demo_content`, which loads the sections' demo under the home page.
 
 The contact form and the cookie statement are in ``home/demo_contact.py``.
 
@@ -6,62 +7,25 @@ All text is written for this site from the facts in the programme's source docum
 Every function creates only what is missing, so loading twice changes nothing.
 """
 
-import io
 import json
-import random
 
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from cases import demo as cases_demo
+from cases.models import CasePage
+from core.demo import heading, make_picture, paragraph
 from core.models import Person, SiteSettings
 from home import demo_contact, demo_share, demo_statements
 from home.demo_goals import ensure_goals
 from home.models import HomePage, ProgrammePage
+from news import demo as news_demo
+from regions import demo as regions_demo
 
 HOME_INTRO = (
     "Scholen, bedrijven en overheden werken in de regio samen aan onderwijs dat past bij de "
     "arbeidsmarkt van morgen. Wij brengen deze publiek-private samenwerkingen in kaart, "
     "verbinden ze met elkaar en helpen ze groeien."
 )
-
-
-def paragraph(*texts):
-    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
-
-
-def heading(text, level="h2"):
-    return {"type": "heading", "value": {"text": text, "level": level}}
-
-
-def make_picture(title, seed, size=(1440, 960)):
-    """A calm abstract 'network' picture, drawn here so the demo needs no photo files."""
-    Image = get_image_model()
-    existing = Image.objects.filter(title=title).first()
-    if existing:
-        return existing
-    rng = random.Random(seed)
-    width, height = size
-    canvas = PILImage.new("RGB", size, (11, 90, 122))
-    draw = ImageDraw.Draw(canvas)
-    for step in range(height):
-        shade = int(30 * step / height)
-        draw.line([(0, step), (width, step)], fill=(11 + shade, 90 + shade, 122 + shade))
-    points = [(rng.randint(60, width - 60), rng.randint(60, height - 60)) for _ in range(28)]
-    for index, (x, y) in enumerate(points):
-        for other in points[index + 1 : index + 3]:
-            draw.line([(x, y), other], fill=(160, 205, 220), width=3)
-    for x, y in points:
-        radius = rng.choice([10, 14, 20])
-        colour = rng.choice([(242, 165, 65), (255, 255, 255), (190, 225, 235)])
-        draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="JPEG", quality=82)
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"{seed}.jpg"), description=""
-    )
 
 
 def ensure_home_page():
@@ -282,6 +246,7 @@ def ensure_settings():
 
 
 def load(stdout):
+    """The top layer's own demo content; returns the home page."""
     home = ensure_home_page()
     person = ensure_contact_person()
     ensure_programme_pages(home, person)
@@ -294,3 +259,26 @@ def load(stdout):
         "Site core: home page, programme pages, goals, contact person, contact form, "
         "cookie, privacy and accessibility statements, settings, logo and share image."
     )
+    return home
+
+
+def feature_cases(home):
+    """Feature the first three cases on the home page when it features none yet."""
+    if home.featured_cases.raw_data:
+        return
+    chosen = CasePage.objects.live().order_by("pk")[:3]
+    home.featured_cases = [("case", case) for case in chosen]
+    home.save_revision().publish()
+
+
+def load_demo_content(stdout):
+    """The whole demo site: the home page first, then each section under it.
+
+    The network comes before the news and the cases, which refer to its partnerships; the
+    goals (``load``) come before the cases that serve them.
+    """
+    home = load(stdout)
+    regions_demo.load(stdout, home)
+    news_demo.load(stdout, home)
+    cases_demo.load(stdout, home)
+    feature_cases(home)

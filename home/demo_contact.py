@@ -7,6 +7,7 @@ import json
 
 from wagtail.models import Site
 
+from core.demo import heading, paragraph
 from core.models import SiteSettings
 from home.models import ContactFormField, ContactPage, ProgrammePage
 
@@ -22,14 +23,6 @@ CONTACT_FIELDS = [
     ("Organisatie", "singleline", False, "Bijvoorbeeld uw school, bedrijf of gemeente."),
     ("Vraag", "multiline", True, "Vertel kort waar u mee bezig bent en waar u hulp bij zoekt."),
 ]
-
-
-def paragraph(*texts):
-    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
-
-
-def heading(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
 
 
 def ensure_contact_page(home):

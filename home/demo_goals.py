@@ -6,7 +6,8 @@ what is missing, so loading twice changes nothing.
 
 import json
 
-from home.models import GoalPage, GoalTarget, ProgrammePage
+from cases.models import GoalPage, GoalTarget
+from home.models import ProgrammePage
 
 GOALS = [
     {

@@ -1,11 +1,11 @@
-"""factory_boy factories of the top layer's pages: home, programme, goals and contact."""
+"""factory_boy factories of the top layer's pages: home, programme and contact."""
 
 import factory
 from factory.django import DjangoModelFactory
 from wagtail.models import Site
 
 from core.factories import PageFactory
-from home.models import ContactFormField, ContactPage, GoalPage, GoalTarget, HomePage, ProgrammePage
+from home.models import ContactFormField, ContactPage, HomePage, ProgrammePage
 
 
 class HomePageFactory(PageFactory):
@@ -34,30 +34,6 @@ class ProgrammePageFactory(PageFactory):
     title = factory.Sequence(lambda n: f"Programmaonderdeel {n}")
     intro = "Over de samenwerking tussen onderwijs en bedrijfsleven."
     show_in_menus = True
-
-
-class GoalPageFactory(PageFactory):
-    """A programme goal; pass ``parent`` (a programme page)."""
-
-    class Meta:
-        model = GoalPage
-
-    title = factory.Sequence(lambda n: f"Doel {n}")
-    number = factory.Sequence(lambda n: n % 99 + 1)
-    short_title = factory.Sequence(lambda n: f"Doel {n}")
-    description = "<p>Wat we met dit doel willen bereiken.</p>"
-    parties = "Onderwijs, bedrijfsleven en overheid"
-
-
-class GoalTargetFactory(DjangoModelFactory):
-    class Meta:
-        model = GoalTarget
-
-    page = factory.SubFactory(GoalPageFactory)
-    label = "Samenwerkingen"
-    target = 10
-    metric = "manual"
-    manual_count = 0
 
 
 # The demo's contact form: (label, field type, required).

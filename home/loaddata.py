@@ -1,134 +1,32 @@
-"""Load-test data of the site core, called by `manage.py generate_load_data`.
+"""Load-test data of the top layer, and :func:`generate_load_data`, which runs every section's.
 
-Every app may ship a ``loaddata`` module with ``foreign_content()`` (what in the database
-the generator did not make) and ``generate(sizes, stdout)``; the command runs them in
-INSTALLED_APPS order, so the site core never imports the sections. This module makes the
-skeleton the sections hang under (home page, a programme page with its goals, a contact
-person, a few pictures) by reusing the demo loaders, and owns the marker of generated pages.
+``manage.py generate_load_data`` calls :func:`generate_load_data` inside
+``core.loaddata.generating()``. The home page skeleton comes first (home page, a programme
+page with its goals, a contact person, settings, the shared pictures), reusing the demo
+loaders; then the network, the news and the cases under the home page, each from its app's
+``loaddata.generate(sizes, stdout, home)``.
 """
 
-import copy
-import json
-from contextlib import contextmanager
+import time
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Max
-from django.test.utils import override_settings
-from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
-from wagtail.search.index import RelatedFields
-from wagtail.signal_handlers import disable_reference_index_auto_update
-
-from home.demo import (
-    ensure_contact_person,
-    ensure_home_page,
-    ensure_settings,
-    make_picture,
-    paragraph,
-)
+from cases import loaddata as cases_loaddata
+from cases.models import CasePage
+from core.loaddata import foreign_pages, paragraphs, pictures
+from home.demo import ensure_contact_person, ensure_home_page, ensure_settings
 from home.demo_goals import ensure_goals
 from home.models import HomePage, ProgrammePage
+from news import loaddata as news_loaddata
+from regions import loaddata as regions_loaddata
 
-# Pages the generator made are owned by this (inactive, password-less) user; partnerships
-# carry a slug prefix instead (see regions/loaddata.py).
-GENERATOR_USERNAME = "loadtest-generator"
-PICTURES = 6
-# Pictures are shared by many pages, like an image library: small, so generation is quick.
-PICTURE_SIZE = (960, 640)
-
-
-def generator_user():
-    user_model = get_user_model()
-    user, created = user_model.objects.get_or_create(
-        username=GENERATOR_USERNAME, defaults={"is_active": False}
-    )
-    if created:
-        user.set_unusable_password()
-        user.save(update_fields=["password"])
-    return user
-
-
-def foreign_pages():
-    """Pages a person made: everything but Wagtail's root, its placeholder and ours."""
-    pages = Page.objects.filter(depth__gt=1).exclude(owner__username=GENERATOR_USERNAME)
-    # Wagtail's migration adds a plain "Welcome" page; ensure_home_page replaces it.
-    placeholder = pages.filter(depth=2, content_type__app_label="wagtailcore")
-    return pages.exclude(pk__in=placeholder.values("pk"))
+# In this order: the news and the cases refer to the generated partnerships.
+SECTIONS = (regions_loaddata, news_loaddata, cases_loaddata)
 
 
 def foreign_content():
+    """What in the database the generator did not make: pages and partnerships."""
     count = foreign_pages().count()
-    return [f"{count} pages"] if count else []
-
-
-INDEX_CHUNK = 500
-
-
-def related_names(fields, prefix=""):
-    """The relations a model's search fields follow, nested ones included."""
-    for field in fields:
-        if isinstance(field, RelatedFields):
-            yield prefix + field.field_name
-            yield from related_names(field.fields, f"{prefix}{field.field_name}__")
-
-
-def index_in_bulk(model, queryset):
-    """Add objects to the search index in chunks, their related objects prefetched.
-
-    Wagtail's own prefetching skips ParentalManyToManyFields and nested relations; with
-    them prefetched, indexing 100 news items takes 9 queries instead of about 1,200.
-    """
-    backend = get_search_backend()
-    names = list(related_names(model.get_search_fields()))
-    queryset = queryset.prefetch_related(*names).order_by("pk")
-    for start in range(0, queryset.count(), INDEX_CHUNK):
-        backend.add_bulk(model, list(queryset[start : start + INDEX_CHUNK]))
-
-
-@contextmanager
-def generating():
-    """Wrap a generation run: index in bulk at the end, then mark the new pages as ours.
-
-    Indexing each page as it is saved (twice for a news item) is most of the time of a
-    page's creation, so the search backends' auto-update is off during the run (the
-    setting is read on every save, hence the override) and the new pages are indexed in
-    bulk afterwards. Wagtail's reference index (the admin's "usage" counts) is left out.
-    """
-    pages_before = Page.objects.aggregate(highest=Max("pk"))["highest"] or 0
-    backends = copy.deepcopy(settings.WAGTAILSEARCH_BACKENDS)
-    for params in backends.values():
-        params["AUTO_UPDATE"] = False
-    with disable_reference_index_auto_update(), override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        yield
-    new_pages = Page.objects.filter(pk__gt=pages_before)
-    for content_type in ContentType.objects.filter(pk__in=new_pages.values("content_type")):
-        model = content_type.model_class()
-        index_in_bulk(model, model.get_indexed_objects().filter(pk__gt=pages_before))
-    new_pages.update(owner=generator_user())
-
-
-def pictures():
-    """A handful of pictures that the generated pages share (made once)."""
-    return [
-        make_picture(f"Belastingtest {number}", f"load-{number}", PICTURE_SIZE)
-        for number in range(1, PICTURES + 1)
-    ]
-
-
-def paragraphs(number, count=3):
-    """A story body of ``count`` paragraphs; the number makes every page a little different."""
-    texts = [
-        f"In deze regio werken scholen en bedrijven al {number % 9 + 2} jaar samen aan "
-        "onderwijs dat aansluit bij de vraag van de arbeidsmarkt.",
-        "Studenten lopen stage bij de partners, docenten halen kennis op in de bedrijven en "
-        "werkenden volgen modules om zich om te scholen.",
-        "De partners leggen hun afspraken vast in een convenant en bekijken elk jaar samen "
-        "wat werkt en wat beter kan.",
-        "Zo groeit een netwerk dat meer bedrijven bereikt dan elke partij alleen zou kunnen.",
-    ]
-    return json.dumps([paragraph(*texts[:count])])
+    pages = [f"{count} pages"] if count else []
+    return pages + regions_loaddata.foreign_content()
 
 
 def ensure_programme_page(home):
@@ -149,6 +47,7 @@ def ensure_programme_page(home):
 
 
 def generate(sizes, stdout):
+    """The top layer's skeleton; returns the home page the sections go under."""
     home = HomePage.objects.first() or ensure_home_page()
     person = ensure_contact_person()
     ensure_programme_page(home)
@@ -156,3 +55,24 @@ def generate(sizes, stdout):
     ensure_settings()
     pictures()
     stdout.write("Site core: home page, programme page, goals and pictures in place.")
+    return home
+
+
+def feature_cases(home):
+    """Feature three generated cases on the home page when it features none yet."""
+    if not home.featured_cases.raw_data:
+        chosen = CasePage.objects.live().order_by("pk")[:3]
+        home.featured_cases = [("case", case) for case in chosen]
+        home.save(update_fields=["featured_cases"])
+
+
+def generate_load_data(sizes, stdout):
+    """Everything, top layer first; each step reports how long it took."""
+    started = time.monotonic()
+    home = generate(sizes, stdout)
+    stdout.write(f"  ({__name__}: {time.monotonic() - started:.0f} s)")
+    for module in SECTIONS:
+        started = time.monotonic()
+        module.generate(sizes, stdout, home)
+        stdout.write(f"  ({module.__name__}: {time.monotonic() - started:.0f} s)")
+    feature_cases(home)

@@ -4,20 +4,37 @@ This is the one definition of who may do what in the admin. Two callers use it:
 
 - the data migration ``home/migrations/0004_editorial_roles.py``, with the historical app
   registry, on every database (the news and case indexes may already exist there);
-- the news and cases hooks, with the live registry, when a news or case index page is
-  created later (by an editor or by ``load_demo_content``).
+- the post_save receiver that ``HomeConfig.ready()`` connects to the news and case index
+  page models, with the live registry, when such an index is created later (by an editor
+  or by ``load_demo_content``).
 
-So nothing here imports a model: every function takes ``apps`` and calls
-``apps.get_model``. Everything is idempotent. The names below are stored in the database and
-looked up at run time: renaming one needs a migration. After changing a definition, add a new
-data migration that calls :func:`apply_roles` again (migrations that ran do not run again);
-only add to these lists, because the old migration still runs them on a fresh database.
+So the functions never use a model class: they take ``apps`` and call ``apps.get_model``
+(a migration's historical models are not the classes). The classes only name the models:
+``home`` is the top layer and imports the sections. Everything is idempotent. The names are
+stored in the database and looked up at run time: renaming a model needs a migration. After
+changing a definition, add a new data migration that calls :func:`apply_roles` again
+(migrations that ran do not run again); only add to these lists, because the old migration
+still runs them on a fresh database.
 """
 
 import logging
 from dataclasses import dataclass
 
 from django.apps import apps as django_apps
+from django.db.models.signals import post_save
+
+from cases.models import CaseIndexPage
+from core.models import Person
+from news.models import NewsIndexPage
+from regions.models import (
+    EducationLevel,
+    FundingSource,
+    Partnership,
+    Province,
+    Region,
+    Sector,
+    Theme,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +44,23 @@ MODERATOR = "Moderator"
 WORKFLOW = "Moderatie"
 TASK = "Goedkeuring door moderator"
 
+
+def label(model):
+    """``(app_label, model_name)``: how the database and a historical registry name a model."""
+    return model._meta.app_label, model._meta.model_name
+
+
 # Pages whose whole section (the index page and every page below it) the moderation workflow
-# covers and Communicatie writes in: news and case stories. Strings, because the site core
-# may not import the sections.
-SECTION_INDEX_PAGES = (("news", "newsindexpage"), ("cases", "caseindexpage"))
+# covers and Communicatie writes in: news and case stories.
+SECTION_INDEX_MODELS = (NewsIndexPage, CaseIndexPage)
+SECTION_INDEX_PAGES = tuple(label(model) for model in SECTION_INDEX_MODELS)
 # Snippets that go through the same workflow.
-WORKFLOW_SNIPPETS = (("regions", "partnership"),)
+WORKFLOW_SNIPPETS = (label(Partnership),)
 
 ADMIN_ACCESS = ("wagtailadmin", "admin", ("access",))
-TAXONOMIES = ("region", "province", "theme", "sector", "educationlevel", "fundingsource")
+TAXONOMIES = tuple(
+    label(model) for model in (Region, Province, Theme, Sector, EducationLevel, FundingSource)
+)
 
 
 @dataclass(frozen=True)
@@ -73,9 +98,9 @@ ROLES = (
         REDACTIE,
         model_permissions=(
             ADMIN_ACCESS,
-            ("regions", "partnership", ("add", "change", "delete", "publish", "lock", "unlock")),
-            *(("regions", model, ("add", "change", "delete")) for model in TAXONOMIES),
-            ("core", "person", ("add", "change", "delete")),
+            (*label(Partnership), ("add", "change", "delete", "publish", "lock", "unlock")),
+            *((*taxonomy, ("add", "change", "delete")) for taxonomy in TAXONOMIES),
+            (*label(Person), ("add", "change", "delete")),
         ),
         collection_permissions=(
             ("wagtailimages", "image", ("add", "change", "delete", "choose")),
@@ -174,7 +199,8 @@ def _ensure_workflow(apps, moderators):
 
 
 def section_index_page_ids(apps):
-    """Ids of the existing news and case index pages (found by content type, no import)."""
+    """Ids of the existing news and case index pages, found by content type (``apps`` may be
+    a migration's historical registry, whose models are not the imported classes)."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Page = apps.get_model("wagtailcore", "Page")
     content_types = [
@@ -233,7 +259,7 @@ def apply_roles(apps, roles=ROLES):
 
 
 def set_up_created_section_page(sender, instance, created, raw=False, **kwargs):
-    """post_save receiver that the news and cases hooks connect to their index page models.
+    """post_save receiver of the section index page models (see :func:`connect_signals`).
 
     A signal rather than Wagtail's ``after_create_page`` hook, because index pages are also
     created outside the admin's create view: by ``load_demo_content`` and by copying a page.
@@ -247,4 +273,14 @@ def set_up_created_section_page(sender, instance, created, raw=False, **kwargs):
             instance,
             instance.pk,
             " and ".join(missing),
+        )
+
+
+def connect_signals():
+    """Called once from ``HomeConfig.ready()``: set up every section index when it is created."""
+    for model in SECTION_INDEX_MODELS:
+        post_save.connect(
+            set_up_created_section_page,
+            sender=model,
+            dispatch_uid=f"section-index-roles-{model._meta.label_lower}",
         )

@@ -32,8 +32,8 @@ def search(request):
     if query:
         results = Page.objects.live().public().specific().search(query)
         results_page = Paginator(results, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        # Sections (e.g. regions' partnerships) add their own matches through this hook,
-        # so the site core needs no import of them. Each hook returns a dict with
+        # Sections (e.g. regions' partnerships) add their own matches through this hook:
+        # each section decides what it adds. Each hook returns a dict with
         # "heading", "items" (title, url, summary), and optionally "more_url" / "more_label";
         # or None when it has nothing to add.
         for hook in hooks.get_hooks("site_search_extra_results"):

@@ -7,18 +7,15 @@ import datetime
 import json
 
 from core.content import ensure_page
+from core.demo import make_picture, paragraph
 from core.models import Person
-from home.demo import make_picture, paragraph
-from home.models import HomePage
 from news.demo_data import INDEX_PAGE, NEWS
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.models import Partnership, Region, Theme
 
 
-def load(stdout):
-    home = HomePage.objects.first()
-    if home is None:
-        return
+def load(stdout, home):
+    """``home``: the page the news index goes under (``home.demo.load_demo_content``)."""
     index = ensure_page(home, NewsIndexPage, publish=True, **INDEX_PAGE)
     existing = set(index.get_children().values_list("slug", flat=True))
     author = Person.objects.filter(name="Sanne de Groot").first()

@@ -11,9 +11,8 @@ import random
 from django.utils import timezone
 
 from core.content import ensure_page
+from core.loaddata import paragraphs, pictures
 from core.models import Person
-from home.loaddata import paragraphs, pictures
-from home.models import HomePage
 from news.demo_data import INDEX_PAGE
 from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
 from regions.loaddata import SLUG_PREFIX as PARTNERSHIP_PREFIX
@@ -24,13 +23,10 @@ FIRST_DAY = datetime.date(2023, 1, 1)
 TAGS = ["regionale samenwerking", "omscholing", "stage", "techniek", "ict"]
 
 
-def foreign_content():
-    return []  # news items are pages: home.loaddata counts those
-
-
-def generate(sizes, stdout):
+def generate(sizes, stdout, home):
+    """``home``: the page the news index goes under (``home.loaddata``)."""
     target = sizes["news"]
-    index = ensure_page(HomePage.objects.first(), NewsIndexPage, **INDEX_PAGE)
+    index = ensure_page(home, NewsIndexPage, **INDEX_PAGE)
     existing = NewsPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     rng = random.Random(existing)
     themes = list(Theme.objects.order_by("pk"))

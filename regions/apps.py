@@ -6,6 +6,8 @@ class RegionsConfig(AppConfig):
     """The regional network: regions, partnerships, the network map, write-ups and profiles."""
 
     default_auto_field = "django.db.models.BigAutoField"
+    # Saving one of its rows may change a public page: the page cache starts afresh.
+    shows_public_content = True
     name = "regions"
     verbose_name = "Regionaal netwerk"
 

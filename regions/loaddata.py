@@ -13,9 +13,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.content import ensure_page
+from core.loaddata import index_in_bulk
 from core.models import AccessibleDocument, Person
-from home.loaddata import index_in_bulk
-from home.models import HomePage
 from regions.demo.profiles import INDEX_PAGE, demo_pdf, figures
 from regions.models import (
     Conversation,
@@ -226,8 +225,8 @@ def generate_profiles(home, stdout):
     stdout.write(f"Region profiles: {created} generated.")
 
 
-def generate(sizes, stdout):
-    home = HomePage.objects.first()
+def generate(sizes, stdout, home):
+    """``home``: the page the map and the region index go under (``home.loaddata``)."""
     generate_partnerships(sizes["partnerships"], stdout)
     ensure_page(
         home,

@@ -1,3 +1,4 @@
-from .pages import CaseIndexPage, CasePage
+from .pages import CaseIndexPage, CasePage, GoalPage
+from .targets import GoalTarget
 
-__all__ = ["CaseIndexPage", "CasePage"]
+__all__ = ["CaseIndexPage", "CasePage", "GoalPage", "GoalTarget"]

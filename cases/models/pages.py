@@ -1,32 +1,34 @@
-"""Case stories: the case index (``/cases/``) with filters, and the case pages below it."""
+"""Case stories: the case index (``/cases/``) with filters, the case pages below it, and the
+programme goals the cases serve (the goal pages; their targets are in ``targets.py``)."""
 
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cases.filters import CaseFilterSet
-from core.blocks import StoryBlock
+from core.blocks import RICH_TEXT_FEATURES, StoryBlock
 from core.listing import FilteredListingMixin
-from core.models import BasePage
+from core.models import BasePage, Person, PlacedByParentMixin
 from core.querysets import linked_to_any
-from home.models import GoalPage
 from regions.models import Partnership
 
 CASES_PER_PAGE = 12
 RELATED_CASES = 3
+CASES_SHOWN = 6
 
 
-class CaseIndexPage(FilteredListingMixin, BasePage):
+class CaseIndexPage(FilteredListingMixin, PlacedByParentMixin, BasePage):
     """The case stories overview (``/cases/``), once, directly under the home page.
 
     Lists the published cases below it, newest first, filtered by goal, region, theme and
     sector (the last three through the partnership a case is about).
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["cases.CasePage"]
     max_count = 1
 
@@ -56,12 +58,108 @@ class CaseIndexPage(FilteredListingMixin, BasePage):
         return context
 
 
+class GoalPage(PlacedByParentMixin, BasePage):
+    """One programme goal, under a programme page (e.g. /over-het-programma/doelen/).
+
+    It lives with the case stories that serve it: a case names its goals, the case index
+    filters on them and the goal lists its cases. The programme page (``home``) lists it in
+    its ``subpage_types``; that is where a goal may be placed (``PlacedByParentMixin``).
+    Shows what the goal is, the concrete actions, who takes part, a contact person, the
+    targets with their live progress, and "In de praktijk": the case stories linked to it.
+    """
+
+    number = models.PositiveSmallIntegerField(
+        "Nummer",
+        validators=[MinValueValidator(1), MaxValueValidator(99)],
+        help_text="Het nummer van het doel, bijvoorbeeld 9 voor 'doel 9'.",
+    )
+    short_title = models.CharField(
+        "Korte titel",
+        max_length=80,
+        help_text="Enkele woorden voor filters en lijstjes, bijvoorbeeld 'RIF-aanvragen'.",
+    )
+    description = RichTextField(
+        "Omschrijving",
+        features=RICH_TEXT_FEATURES,
+        help_text="Wat houdt het doel in en waarom is het belangrijk?",
+    )
+    actions = StreamField(
+        [("action", blocks.TextBlock(label="Actie"))],
+        verbose_name="Concrete acties",
+        blank=True,
+        help_text="Elke actie in een eigen blok; ze worden als lijst getoond.",
+    )
+    parties = models.TextField(
+        "Betrokken partijen",
+        blank=True,
+        help_text="Bijvoorbeeld 'Onderwijs, bedrijfsleven en overheid'.",
+    )
+    contact_person = models.ForeignKey(
+        Person,
+        verbose_name="Contactpersoon",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Wie kunnen bezoekers over dit doel benaderen?",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("short_title")]),
+        FieldPanel("description"),
+        FieldPanel("actions"),
+        FieldPanel("parties"),
+        FieldPanel("contact_person"),
+        InlinePanel("targets", heading="Streefcijfers", label="Streefcijfer"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("short_title", boost=2),
+        index.SearchField("description"),
+        index.SearchField("actions"),
+        index.SearchField("parties"),
+        index.FilterField("number"),
+    ]
+
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Programmadoel"
+        verbose_name_plural = "Programmadoelen"
+
+    def __str__(self):
+        return f"Doel {self.number}: {self.short_title}"
+
+    def live_cases(self):
+        """The newest published case stories linked to this goal (all: the case index)."""
+        return (
+            CasePage.objects.live()
+            .public()
+            .filter(goals=self)
+            .with_card_images()
+            .order_by("-first_published_at", "-pk")[:CASES_SHOWN]
+        )
+
+    def case_index_url(self, request=None):
+        """The case index filtered on this goal, or "" when the site has no case index."""
+        case_index = CaseIndexPage.objects.live().first()
+        return f"{case_index.get_url(request)}?doel={self.pk}" if case_index else ""
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["targets"] = [target.with_progress() for target in self.targets.all()]
+        context["cases"] = self.live_cases()
+        context["case_index_url"] = self.case_index_url(request)
+        return context
+
+
 class CasePage(BasePage):
     """One case story or interview (``/cases/<slug>/``), only under the case index.
 
     Usually about one partnership, whose region, sectors and themes are shown from the
     partnership itself; without a partnership it is a programme-level story.
     """
+
+    share_as = "article"
 
     subtitle = models.CharField(
         "Ondertitel",

@@ -3,9 +3,9 @@
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
-from cases.factories import CaseIndexPageFactory, CasePageFactory
+from cases.factories import CaseIndexPageFactory, CasePageFactory, GoalPageFactory
 from cases.models import CaseIndexPage, CasePage
-from home.factories import GoalPageFactory, ProgrammePageFactory
+from home.factories import ProgrammePageFactory
 from home.models import HomePage
 from regions.factories import NetworkMapPageFactory, PartnershipFactory
 from regions.models import Region, Sector

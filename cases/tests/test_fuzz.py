@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cases.filters import FILTER_PARAMETERS
-from cases.models import CaseIndexPage, CasePage
+from cases.models import CaseIndexPage, CasePage, GoalPage
 from core.tests.fuzz import (
     check_filter_notes,
     check_response,
@@ -24,7 +24,6 @@ from core.tests.fuzz import (
     path_segments,
     query_strings,
 )
-from home.models import GoalPage
 from regions.models import Region, Sector, Theme
 
 PARAMETERS = set(FILTER_PARAMETERS) | {"page", "q", "tag"}

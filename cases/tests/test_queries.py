@@ -8,8 +8,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from cases.factories import CaseIndexPageFactory, CasePageFactory, many_cases
-from home.factories import GoalPageFactory, GoalTargetFactory, ProgrammePageFactory
+from cases.factories import (
+    CaseIndexPageFactory,
+    CasePageFactory,
+    GoalPageFactory,
+    GoalTargetFactory,
+    many_cases,
+)
+from home.factories import ProgrammePageFactory
 from regions.factories import PartnershipFactory
 from regions.models import Sector
 

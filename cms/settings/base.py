@@ -38,13 +38,13 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Our apps (layers in docs/architecture.md). load_demo_content runs their demo loaders in
-    # this order: the home page first, then the network the news and cases refer to.
-    "home",
+    # Our apps, bottom layer first (docs/architecture.md): each app's models are loaded after
+    # those of the apps it imports.
+    "core",
     "regions",
     "news",
     "cases",
-    "core",
+    "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     # Purges the CDN on publish; without WAGTAILFRONTENDCACHE (below) it does nothing.

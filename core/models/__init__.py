@@ -1,5 +1,5 @@
 from .documents import AccessibleDocument
-from .mixins import BasePage, IntroMixin, ListingMixin, SocialMixin
+from .mixins import BasePage, IntroMixin, ListingMixin, PlacedByParentMixin, SocialMixin
 from .site_settings import SiteSettings
 from .snippets import Person
 
@@ -9,6 +9,7 @@ __all__ = [
     "IntroMixin",
     "ListingMixin",
     "Person",
+    "PlacedByParentMixin",
     "SiteSettings",
     "SocialMixin",
 ]

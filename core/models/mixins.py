@@ -2,7 +2,7 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from core.querysets import CardPageManager
@@ -86,6 +86,10 @@ class SocialMixin(models.Model):
 class BasePage(IntroMixin, ListingMixin, SocialMixin, Page):
     """Abstract base of every page on the site: no table of its own."""
 
+    # How the page is shared (Open Graph og:type, core/templatetags/seo_tags.py): "website",
+    # or "article" for the dated stories (news items, cases) that set it.
+    share_as = "website"
+
     content_panels = Page.content_panels + IntroMixin.intro_panels
     promote_panels = Page.promote_panels + SocialMixin.social_panels + ListingMixin.listing_panels
     search_fields = Page.search_fields + IntroMixin.intro_search_fields
@@ -95,3 +99,31 @@ class BasePage(IntroMixin, ListingMixin, SocialMixin, Page):
 
     class Meta:
         abstract = True
+
+
+class PlacedByParentMixin:
+    """A page type whose allowed parents are exactly the page types that list it.
+
+    For a page of a lower layer whose parent lives in a higher layer (the section indexes
+    under the home page, a goal under a programme page): the lower app may not name the
+    higher one, not even as a ``"home.HomePage"`` string. So the parent names the child in
+    its ``subpage_types`` (a real class: the higher layer may import the lower), and the
+    child, instead of ``parent_page_types``, takes this mixin: its allowed parents are every
+    page type whose ``subpage_types`` is set and contains it. A page type that leaves
+    ``subpage_types`` unset (Wagtail's "anything goes", e.g. the tree root) does not count,
+    so the child is not allowed everywhere.
+
+    Overrides Wagtail's public classmethod ``clean_parent_page_models``, which Wagtail's
+    ``allowed_parent_page_models``, ``allowed_subpage_models``, ``can_create_at`` and
+    ``can_move_to`` consult. Put it before ``BasePage`` in the bases, and set no
+    ``parent_page_types`` on the class.
+    """
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "subpage_types", None) is not None
+            and cls in model.clean_subpage_models()
+        ]

@@ -1,8 +1,9 @@
 """Template tags for search engines and sharing: description, canonical URL, Open Graph,
 Twitter card and schema.org JSON-LD (Organization, articles, breadcrumbs).
 
-`home` may not import the other apps, so page types are told apart by their model label
-and their fields (a ``date``, a ``main_image``), never by class. Images are loaded by id
+``core`` may not import the apps above it, so page types are told apart by what they say
+about themselves (``share_as``, see ``core.models.BasePage``) and their fields (a ``date``,
+a ``main_image``), never by class or model label. Images are loaded by id
 in one query and remembered on the request, so the meta tags and the JSON-LD of one page
 share them; renditions come from Wagtail's rendition cache when it is warm.
 """
@@ -35,10 +36,6 @@ LOGO_SHARE_FILTER = "max-1200x630"
 # a request may have activated: a Dutch date is a day in Amsterdam.
 SITE_ZONE = ZoneInfo("Europe/Amsterdam")
 DESCRIPTION_LENGTH = 160
-# Page types shared as an article rather than a website.
-ARTICLE_TYPES = {"news.newspage", "cases.casepage"}
-# The schema.org type of each article page type: a news item is news, a case a story.
-SCHEMA_ARTICLE_TYPES = {"news.newspage": "NewsArticle", "cases.casepage": "Article"}
 # Page fields that may hold the share image, most specific first.
 IMAGE_FIELDS = ("social_image", "listing_image", "main_image")
 # Like Django's json_script: text inside a <script> element can never close it.
@@ -256,8 +253,8 @@ def seo_meta(
     else:
         canonical = absolute_url(request, url)
     if og_type is None:
-        is_article = page is not None and page._meta.label_lower in ARTICLE_TYPES
-        og_type = "article" if is_article else "website"
+        # Wagtail's own page types (the tree root) have no share_as: a website.
+        og_type = getattr(page, "share_as", "website") if page is not None else "website"
     rendition = share_image(request, page, site_settings, image, image_filter)
     return {
         "title": title,
@@ -380,7 +377,7 @@ def article_schema(context, page):
     url = page.get_full_url(request)
     data = {
         "@context": "https://schema.org",
-        "@type": SCHEMA_ARTICLE_TYPES.get(page._meta.label_lower, "Article"),
+        "@type": getattr(page, "schema_article_type", "Article"),
         "headline": page_title(page),
         "inLanguage": "nl-NL",
         "url": url,

@@ -1,7 +1,7 @@
 """The editorial groups Communicatie, Redactie and Moderator and the "Moderatie" workflow.
 
-The definitions live in home/roles.py (shared with the news and cases hooks that set up a
-section index created later). Also retires Wagtail's own sample set-up when it was never
+The definitions live in home/roles.py (shared with the receiver that sets up a section
+index created later). Also retires Wagtail's own sample set-up when it was never
 used: the English groups "Editors" and "Moderators" (edit rights on the whole page tree) and
 their "Moderators approval" workflow on the root page, which would otherwise offer every page
 for review to an empty group next to our three roles.
@@ -72,7 +72,7 @@ def forwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0003_social_image_contact_page_cookie_settings"),
-        # The models whose permissions the roles name (strings only, see home/roles.py).
+        # The models whose permissions the roles name (see home/roles.py).
         ("regions", "0005_social_image"),
         ("wagtailcore", "0098_apitoken"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),

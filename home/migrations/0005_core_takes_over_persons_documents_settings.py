@@ -2,6 +2,11 @@
 
 The goal page's contact person points at ``core.Person``; the three models leave ``home``'s
 state only: their tables were renamed, not dropped, by core.0001.
+
+The goal page's contact person is repointed in the state only: the key already points at
+the table that core.0001 renamed (PostgreSQL and SQLite follow a table rename), and
+altering it in the database too would, on reversing, point it at home's table name before
+core.0001 is reversed.
 """
 
 import django.db.models.deletion
@@ -19,10 +24,15 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AlterField(
-            model_name='goalpage',
-            name='contact_person',
-            field=models.ForeignKey(blank=True, help_text='Wie kunnen bezoekers over dit doel benaderen?', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.person', verbose_name='Contactpersoon'),
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='goalpage',
+                    name='contact_person',
+                    field=models.ForeignKey(blank=True, help_text='Wie kunnen bezoekers over dit doel benaderen?', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='core.person', verbose_name='Contactpersoon'),
+                ),
+            ],
+            database_operations=[],
         ),
         migrations.AlterField(
             model_name='homepage',

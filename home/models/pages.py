@@ -1,6 +1,5 @@
 """Page types of the site core: the home page and the nested programme pages."""
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Count, Sum
 from django.db.models.functions import Coalesce
@@ -9,8 +8,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
+from cases.models import CaseIndexPage, CasePage, GoalPage
 from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
+from news.models import NewsIndexPage, NewsPage
+from regions.models import NetworkMapPage, Partnership, RegionIndexPage
 
 
 class HomePage(BasePage):
@@ -48,10 +50,9 @@ class HomePage(BasePage):
         help_text="Kerncijfers onder de inleiding.",
     )
     body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
-    # A stream of page choosers rather than a foreign key: `home` must not depend on
-    # the `cases` app, not even through a migration.
+    # A stream of page choosers (the editor's order, at most three) rather than a foreign key.
     featured_cases = StreamField(
-        [("case", blocks.PageChooserBlock(page_type="cases.CasePage", label="Case"))],
+        [("case", blocks.PageChooserBlock(page_type=CasePage, label="Case"))],
         verbose_name="Uitgelichte cases",
         blank=True,
         max_num=3,
@@ -77,10 +78,12 @@ class HomePage(BasePage):
     subpage_types = [
         "home.ProgrammePage",
         "home.ContactPage",
-        "regions.NetworkMapPage",
-        "regions.RegionIndexPage",
-        "news.NewsIndexPage",
-        "cases.CaseIndexPage",
+        # The sections' top pages: they allow exactly the parents that list them
+        # (core.models.PlacedByParentMixin), so this list is the one place that says so.
+        NetworkMapPage,
+        RegionIndexPage,
+        NewsIndexPage,
+        CaseIndexPage,
     ]
     max_count = 1
 
@@ -91,11 +94,9 @@ class HomePage(BasePage):
     def live_key_figures(self):
         """Counts and sums over the published partnerships, in one aggregate query.
 
-        `home` may not import `regions` (apps depend one way), so the model is looked
-        up by name. Drafts and unpublished changes never count.
+        Drafts and unpublished changes never count.
         """
-        partnership_model = apps.get_model("regions", "Partnership")
-        return partnership_model.objects.published().aggregate(
+        return Partnership.objects.published().aggregate(
             partnerships=Count("pk"),
             companies=Coalesce(Sum("companies_count"), 0),
             students=Coalesce(Sum("students_count"), 0),
@@ -110,16 +111,14 @@ class HomePage(BasePage):
         ids = [block["value"] for block in self.featured_cases.raw_data if block["value"]]
         if not ids:
             return []
-        case_model = apps.get_model("cases", "CasePage")
-        cases = case_model.objects.live().public().filter(pk__in=ids)
+        cases = CasePage.objects.live().public().filter(pk__in=ids)
         by_id = {case.pk: case for case in cases.with_card_images()}
         return [by_id[pk] for pk in ids if pk in by_id]
 
     def latest_news(self):
         """The three newest published news items, with their images, in one query."""
-        news_model = apps.get_model("news", "NewsPage")
         return list(
-            news_model.objects.live().public().with_card_images().order_by("-date", "-pk")[:3]
+            NewsPage.objects.live().public().with_card_images().order_by("-date", "-pk")[:3]
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -139,7 +138,8 @@ class ProgrammePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]
-    subpage_types = ["home.ProgrammePage", "home.GoalPage", "home.ContactPage"]
+    # GoalPage (cases) allows exactly the parents that list it (PlacedByParentMixin).
+    subpage_types = ["home.ProgrammePage", GoalPage, "home.ContactPage"]
 
     class Meta:
         verbose_name = "Programmapagina"

@@ -15,13 +15,14 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
+from cases.factories import GoalPageFactory
+from cases.models import GoalPage
 from home.factories import (
     ContactFormFieldFactory,
     ContactPageFactory,
-    GoalPageFactory,
     ProgrammePageFactory,
 )
-from home.models import ContactPage, GoalPage, HomePage, ProgrammePage
+from home.models import ContactPage, HomePage, ProgrammePage
 from home.models.contact import HONEYPOT_FIELD, MAX_MESSAGE_LENGTH
 
 # The page frame every page has (site, page, view restrictions, settings, menu,

@@ -10,8 +10,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from core.loaddata import GENERATOR_USERNAME
 from home.factories import HomePageFactory
-from home.loaddata import GENERATOR_USERNAME
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = {"partnerships": 12, "news": 3, "cases": 2}

@@ -5,9 +5,10 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from cases.models import GoalPage
 from core.factories import PersonFactory
 from home.factories import HomePageFactory, ProgrammePageFactory
-from home.models import ContactPage, GoalPage, HomePage, ProgrammePage
+from home.models import ContactPage, HomePage, ProgrammePage
 
 
 class PageRulesTests(WagtailPageTestCase):

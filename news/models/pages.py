@@ -12,10 +12,11 @@ from wagtail.search import index
 
 from core.blocks import StoryBlock
 from core.listing import FilteredListingMixin
-from core.models import BasePage, Person
+from core.models import BasePage, Person, PlacedByParentMixin
 from core.querysets import linked_to_any
 from news.feeds import NewsFeed
 from news.filters import NewsFilterSet
+from regions.models import Region, Theme
 
 from .relations import NewsPageTag
 
@@ -23,14 +24,13 @@ NEWS_PER_PAGE = 10
 RELATED_NEWS = 3
 
 
-class NewsIndexPage(FilteredListingMixin, RoutablePageMixin, BasePage):
+class NewsIndexPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixin, BasePage):
     """The news overview (``/nieuws/``), once, directly under the home page.
 
     Lists the published news items below it, newest first, with filters for theme, region
     and year; serves the RSS feed at ``/nieuws/feed/``.
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count = 1
 
@@ -62,6 +62,10 @@ class NewsIndexPage(FilteredListingMixin, RoutablePageMixin, BasePage):
 class NewsPage(BasePage):
     """One news item (``/nieuws/<slug>/``), only under the news index."""
 
+    share_as = "article"
+    # The JSON-LD type of the article (core/templatetags/seo_tags.py); a case is an Article.
+    schema_article_type = "NewsArticle"
+
     date = models.DateField(
         "Datum", default=timezone.localdate, help_text="De datum die boven het bericht staat."
     )
@@ -82,14 +86,14 @@ class NewsPage(BasePage):
         help_text="Losse trefwoorden, gescheiden door komma's.",
     )
     themes = ParentalManyToManyField(
-        "regions.Theme",
+        Theme,
         verbose_name="Thema's",
         blank=True,
         related_name="news_pages",
         help_text="Over welke thema's gaat dit bericht? Gebruikt door het filter op /nieuws/.",
     )
     regions = ParentalManyToManyField(
-        "regions.Region",
+        Region,
         verbose_name="Regio's",
         blank=True,
         related_name="news_pages",

@@ -6,6 +6,8 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Orderable
 
+from regions.models import Partnership
+
 
 class NewsPageTag(TaggedItemBase):
     """A free tag on a news item (taggit through model)."""
@@ -22,7 +24,7 @@ class NewsPagePartnership(Orderable):
         "news.NewsPage", on_delete=models.CASCADE, related_name="related_partnerships"
     )
     partnership = models.ForeignKey(
-        "regions.Partnership",
+        Partnership,
         verbose_name="Samenwerking",
         on_delete=models.CASCADE,
         related_name="news_links",

@@ -2,8 +2,7 @@
 
 import pytest
 
-from cases.models import CasePage
-from home.models import GoalPage
+from cases.models import CasePage, GoalPage
 from news.models import NewsPage
 
 

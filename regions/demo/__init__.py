@@ -3,7 +3,8 @@
 from . import map_page, partnerships, profiles
 
 
-def load(stdout):
+def load(stdout, home):
+    """``home``: the page the map and the region index go under (``home.demo``)."""
     partnerships.load(stdout)
-    map_page.load(stdout)
-    profiles.load(stdout)
+    map_page.load(stdout, home)
+    profiles.load(stdout, home)

@@ -1,7 +1,6 @@
 """The demo network map page (/netwerkkaart/) under the home page."""
 
 from core.content import ensure_page
-from home.models import HomePage
 from regions.models import NetworkMapPage
 
 INTRO = (
@@ -10,12 +9,8 @@ INTRO = (
 )
 
 
-def load(stdout):
+def load(stdout, home):
     if NetworkMapPage.objects.exists():
-        return
-    home = HomePage.objects.first()
-    if home is None:
-        stdout.write("Regional network: no home page, so no map page.")
         return
     ensure_page(
         home,

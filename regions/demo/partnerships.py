@@ -37,7 +37,7 @@ RELATION_FIELDS = {
     "levels": "education_levels",
     "funding": "funding_sources",
 }
-CONTACT_NAME = "Sanne de Groot"  # the programme's demo adviser, made by home.demo
+CONTACT_NAME = "Sanne de Groot"  # the programme's demo adviser, made by home.demo first
 
 
 def build(item, regions, terms, contact):

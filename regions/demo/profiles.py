@@ -12,7 +12,6 @@ from django.core.files.base import ContentFile
 
 from core.content import ensure_page
 from core.models import AccessibleDocument, Person
-from home.models import HomePage
 from regions.models import (
     Region,
     RegionDownload,
@@ -147,11 +146,7 @@ def profile_pdf(region):
     )
 
 
-def load(stdout):
-    home = HomePage.objects.first()
-    if home is None:
-        stdout.write("Region profiles: no home page, so no region pages.")
-        return
+def load(stdout, home):
     index = ensure_page(home, RegionIndexPage, **INDEX_PAGE)
     contact = Person.objects.filter(name="Sanne de Groot").first()
     existing = set(RegionProfilePage.objects.values_list("region__slug", flat=True))

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.listing import FilteredListingMixin
-from core.models import BasePage
+from core.models import BasePage, PlacedByParentMixin
 from regions.filters import PartnershipFilterSet
 from regions.opendata import conditional_data_response, csv_response, geojson_response
 
@@ -14,7 +14,7 @@ from .partnership import Conversation, Partnership
 RESULTS_PER_PAGE = 20
 
 
-class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, BasePage):
+class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixin, BasePage):
     """The network map (``/netwerkkaart/``), once, directly under the home page.
 
     Besides the map with its filters and accessible list, it serves every published
@@ -23,7 +23,6 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, BasePage):
     write-ups are routes of this page.
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
 

@@ -2,9 +2,7 @@
 
 from collections import namedtuple
 
-from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Prefetch
 from django.http import JsonResponse
@@ -14,7 +12,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from core.models import BasePage, Person
+from core.models import BasePage, Person, PlacedByParentMixin
+from regions import related
 from regions.charts import bar_chart_svg, group_charts
 
 from .partnership import Partnership
@@ -27,14 +26,13 @@ ListedPartnership = namedtuple("ListedPartnership", "name slug kind_label city")
 DEMO_SOURCE = "Demogegevens"
 
 
-class RegionIndexPage(RoutablePageMixin, BasePage):
+class RegionIndexPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
     """All labour-market regions (``/regios/``), once, directly under the home page.
 
     A list grouped by province (the accessible version) and a map of the region centres
     fed by ``/regios/kaart.geojson``. Each region links to its profile when it has one.
     """
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["regions.RegionProfilePage"]
     max_count = 1
 
@@ -190,28 +188,12 @@ class RegionProfilePage(BasePage):
                     .order_by("name", "pk")
                     .values_list("name", "slug", "kind", "city")
                 ],
-                "cases": self.related_pages("cases", "CasePage", "partnership__region"),
-                "news": self.related_pages("news", "NewsPage", "regions"),
+                # Registered by the cases and news apps (regions/related.py).
+                "cases": related.pages_about_region("cases", self.region_id),
+                "news": related.pages_about_region("news", self.region_id),
             }
         )
         return context
-
-    def related_pages(self, app_label, model_name, lookup):
-        """Published pages of another app about this region, newest first, in one query.
-
-        `regions` may not import `news` or `cases` (they depend on `regions`), so the
-        model is looked up by name; without that app or field the list is simply empty.
-        """
-        try:
-            model = apps.get_model(app_label, model_name)
-            model._meta.get_field(lookup.split("__")[0])
-        except (LookupError, FieldDoesNotExist):
-            return []
-        # A semi-join rather than DISTINCT over every page column: a page may match
-        # through several rows (a news item about two regions).
-        about = model.objects.filter(**{lookup: self.region_id}).values("pk")
-        pages = model.objects.live().public().filter(pk__in=about)
-        return list(pages.order_by("-first_published_at", "-pk")[:6])
 
 
 class RegionFigure(Orderable):

@@ -1,7 +1,6 @@
 """Template tags of the regional network: links to write-ups and their public parts."""
 
 from django import template
-from django.apps import apps
 from django.conf import settings
 
 from core.templatetags.seo_tags import (
@@ -13,6 +12,7 @@ from core.templatetags.seo_tags import (
     publisher,
     shorten,
 )
+from regions import related
 from regions.charts import format_value
 from regions.models import NetworkMapPage, Partner
 
@@ -75,25 +75,11 @@ def map_tiles():
 
 
 @register.simple_tag
-def case_stories(partnership=None, region=None):
-    """``{% case_stories partnership=object as cases %}`` (or ``region=region``): the
-    published case stories about a partnership, or about the partnerships of a region.
-
-    One query. `regions` may not import `cases` (apps depend one way), so the model is
-    looked up by name.
-    """
-    case_model = apps.get_model("cases", "CasePage")
-    cases = case_model.objects.live().public()
-    if partnership is not None:
-        if partnership.pk is None:
-            # The admin preview of a partnership that was never saved: no case can be about it.
-            return []
-        cases = cases.filter(partnership=partnership)
-    elif region is not None:
-        cases = cases.filter(partnership__region=region, partnership__live=True)
-    else:
-        return []
-    return list(cases.order_by("-first_published_at", "-pk"))
+def case_stories(partnership):
+    """``{% case_stories partnership=object as cases %}``: the published case stories about
+    a partnership, newest first, in one query (registered by the cases app, see
+    regions/related.py)."""
+    return related.pages_about_partnership("cases", partnership)
 
 
 @register.filter

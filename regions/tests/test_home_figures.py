@@ -33,16 +33,3 @@ def test_no_published_partnerships_no_figures(client, home_page):
     live, html = figures(client)
     assert live == {"partnerships": 0, "companies": 0, "students": 0}
     assert "live-figures-heading" not in html
-
-
-def test_home_does_not_import_regions():
-    from pathlib import Path
-
-    home = Path(__file__).resolve().parents[2] / "home"
-    offenders = [
-        str(path)
-        for path in home.rglob("*.py")
-        if "tests" not in path.parts
-        and ("from regions" in path.read_text() or "import regions" in path.read_text())
-    ]
-    assert not offenders

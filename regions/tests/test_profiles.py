@@ -1,13 +1,14 @@
 """Region index and region profiles: page tree, list, map data, figures, downloads, links."""
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files.base import ContentFile
 from wagtail.models import Page
 
 from core.factories import PersonFactory
 from core.models import AccessibleDocument
 from home.models import HomePage
+from regions import related
 from regions.factories import (
     NetworkMapPageFactory,
     PartnershipFactory,
@@ -39,7 +40,8 @@ def twente(index):
 
 
 def test_page_tree_rules():
-    assert RegionIndexPage.parent_page_types == ["home.HomePage"]
+    assert RegionIndexPage.allowed_parent_page_models() == [HomePage]
+    assert not RegionIndexPage.can_exist_under(Page.get_first_root_node())
     assert RegionIndexPage.max_count == 1
     assert RegionProfilePage.allowed_parent_page_models() == [RegionIndexPage]
     assert RegionIndexPage in HomePage.allowed_subpage_models()
@@ -154,14 +156,29 @@ def test_profile_lists_cases_and_news_of_the_region(client, home_page, twente):
     assert "Nieuws uit Twente" in html
 
 
-def test_cases_and_news_are_optional(twente, monkeypatch):
-    from django.apps import apps
+def test_an_app_that_registered_nothing_lists_nothing(home_page, twente, monkeypatch):
+    from cases.factories import CaseIndexPageFactory, CasePageFactory
 
-    def missing(*args):
-        raise LookupError("no such app")
+    cases = CaseIndexPageFactory(parent=home_page)
+    case = CasePageFactory(parent=cases, partnership=PartnershipFactory(region=twente.region))
+    assert related.pages_about_region("cases", twente.region_id) == [case]
+    assert related.pages_about_partnership("cases", case.partnership) == [case]
+    monkeypatch.delitem(related._sources, "cases")
+    assert related.pages_about_region("cases", twente.region_id) == []
+    assert related.pages_about_partnership("cases", case.partnership) == []
 
-    monkeypatch.setattr(apps, "get_model", missing)
-    assert twente.related_pages("cases", "CasePage", "partnership__region") == []
+
+def test_a_lookup_that_names_no_field_fails_at_registration():
+    from cases.models import CasePage
+    from news.models import NewsPage
+
+    with pytest.raises(FieldDoesNotExist):
+        related.register("nieuws", NewsPage, region="regio")
+    with pytest.raises(FieldDoesNotExist):
+        related.register("nieuws", CasePage, region="partnership__regio")
+    with pytest.raises(FieldDoesNotExist):
+        related.register("nieuws", CasePage, region="subtitle__region")
+    assert "nieuws" not in related._sources
 
 
 def test_demo_profiles(client, demo_site):

@@ -1,8 +1,7 @@
 """Fill an empty database with a large, realistic data set for load tests and benchmarks.
 
-Every app may ship a ``loaddata`` module with ``foreign_content()`` and
-``generate(sizes, stdout)``; they run in INSTALLED_APPS order (home first), so the site
-core never imports the sections. The default sizes are those of `make loadtest`. Running
+``home.loaddata.generate_load_data`` makes the home page skeleton and then each section's
+data (regions, news, cases) under it. The default sizes are those of `make loadtest`. Running
 it again only adds what is missing up to the requested numbers. It refuses a database
 with content a person made (pages, partnerships) unless given --force, and writes
 everything in one transaction: an error leaves nothing half-written.
@@ -10,14 +9,12 @@ everything in one transaction: an error leaves nothing half-written.
 
 import argparse
 import time
-from importlib import import_module
-from importlib.util import find_spec
 
-from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from home.loaddata import generating
+from core.loaddata import generating
+from home.loaddata import foreign_content, generate_load_data
 
 MAXIMUM = 100_000  # far beyond any test; a typo such as 5000000 should not run for hours
 
@@ -33,13 +30,6 @@ def count(value):
             f"{number} is out of range: use a number from 0 to {MAXIMUM}."
         )
     return number
-
-
-def loaddata_modules():
-    for app_config in apps.get_app_configs():
-        name = f"{app_config.name}.loaddata"
-        if find_spec(name) is not None:
-            yield import_module(name)
 
 
 class Command(BaseCommand):
@@ -59,8 +49,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        modules = list(loaddata_modules())
-        foreign = [item for module in modules for item in module.foreign_content()]
+        foreign = foreign_content()
         if foreign and not options["force"]:
             raise CommandError(
                 "This database holds content that generate_load_data did not make ("
@@ -71,12 +60,7 @@ class Command(BaseCommand):
         sizes = {name: options[name] for name in ("partnerships", "news", "cases")}
         started = time.monotonic()
         with transaction.atomic(), generating():
-            for module in modules:
-                module_started = time.monotonic()
-                module.generate(sizes, self.stdout)
-                self.stdout.write(
-                    f"  ({module.__name__}: {time.monotonic() - module_started:.0f} s)"
-                )
+            generate_load_data(sizes, self.stdout)
         self.stdout.write(
             self.style.SUCCESS(f"Load-test data is in place ({time.monotonic() - started:.0f} s).")
         )

@@ -1,16 +1,12 @@
-"""Load the demo site: every app may ship a ``demo`` module with a ``load(stdout)`` function.
+"""Load the demo site (``home.demo.load_demo_content``: the home page, then each section).
 
-The command runs them in INSTALLED_APPS order (home first), so each section adds its own
-content without the site core importing the sections. Running it twice changes nothing:
-each loader only creates what is missing.
+Running it twice changes nothing: each loader only creates what is missing.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
+
+from home.demo import load_demo_content
 
 
 class Command(BaseCommand):
@@ -18,9 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            for app_config in apps.get_app_configs():
-                module_name = f"{app_config.name}.demo"
-                if find_spec(module_name) is None:
-                    continue
-                import_module(module_name).load(self.stdout)
+            load_demo_content(self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -5,10 +5,16 @@ import datetime
 import pytest
 from wagtail.test.utils import WagtailPageTestCase
 
-from cases.factories import CaseIndexPageFactory, CasePageFactory
-from home import metrics
-from home.factories import GoalPageFactory, GoalTargetFactory, ProgrammePageFactory
-from home.models import GoalPage, ProgrammePage
+from cases import metrics
+from cases.factories import (
+    CaseIndexPageFactory,
+    CasePageFactory,
+    GoalPageFactory,
+    GoalTargetFactory,
+)
+from cases.models import GoalPage
+from home.factories import ProgrammePageFactory
+from home.models import ProgrammePage
 from regions.factories import PartnerFactory, PartnershipFactory
 from regions.models import FundingSource, Region, Sector
 

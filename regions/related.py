@@ -1,0 +1,76 @@
+"""Pages of the apps above ``regions`` that are about a region or a partnership.
+
+``regions`` may not import ``news`` or ``cases``: they build on it. Instead each of them
+registers here, in its ``AppConfig.ready()``, which page model is about regions and through
+which lookups; a region profile and a partnership's write-up then list those pages. An app
+that is not installed has registered nothing, so its list is empty. A lookup that names no
+field fails at start-up (``register``), never silently on a page.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import FieldDoesNotExist
+
+RELATED_PAGES = 6
+
+
+@dataclass(frozen=True)
+class Source:
+    """A page model about regions: ``region`` and ``partnership`` are lookups from it."""
+
+    model: type
+    region: str
+    partnership: str = ""
+
+
+_sources = {}
+
+
+def check_lookup(model, lookup):
+    """Raise FieldDoesNotExist unless every step of ``lookup`` is a field (a relation but last)."""
+    *relations, last = lookup.split("__")
+    for name in relations:
+        field = model._meta.get_field(name)
+        if field.related_model is None:
+            raise FieldDoesNotExist(f"{model.__name__}.{name} is not a relation ({lookup}).")
+        model = field.related_model
+    model._meta.get_field(last)
+
+
+def register(name, model, *, region, partnership=""):
+    """Register ``model``'s pages as ``name`` ("news", "cases"), about a region through the
+    lookup ``region`` and, when given, about a partnership through ``partnership``."""
+    check_lookup(model, region)
+    if partnership:
+        check_lookup(model, partnership)
+    _sources[name] = Source(model, region, partnership)
+
+
+def newest_published(source, **about):
+    """Published pages matching ``about``, newest first (a queryset)."""
+    # A semi-join rather than DISTINCT over every page column: a page may match through
+    # several rows (a news item about two regions).
+    matching = source.model.objects.filter(**about).values("pk")
+    return (
+        source.model.objects.live()
+        .public()
+        .filter(pk__in=matching)
+        .order_by("-first_published_at", "-pk")
+    )
+
+
+def pages_about_region(name, region_id, limit=RELATED_PAGES):
+    """The newest published ``name`` pages about the region, in one query."""
+    source = _sources.get(name)
+    if source is None:
+        return []
+    return list(newest_published(source, **{source.region: region_id})[:limit])
+
+
+def pages_about_partnership(name, partnership):
+    """Every published ``name`` page about the partnership, newest first, in one query."""
+    source = _sources.get(name)
+    if source is None or not source.partnership or partnership.pk is None:
+        # Not installed, not about partnerships, or the admin preview of an unsaved one.
+        return []
+    return list(newest_published(source, **{source.partnership: partnership.pk}))
