@@ -98,7 +98,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Wagtail's site and route per content generation (core/routing.py): one query per page.
+    # Learns Wagtail's routes per content generation (core/routing.py): fewer queries per page.
     "core.routing.RouteMemoMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Security: admin login lockout; django-axes wants to be last.

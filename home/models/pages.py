@@ -11,9 +11,10 @@ from wagtail.search import index
 
 from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
+from core.routing import RouteMemoMixin
 
 
-class HomePage(BasePage):
+class HomePage(RouteMemoMixin, BasePage):
     """The site root (``/``): hero, key figures, body, and teasers of the sections below it."""
 
     hero_image = models.ForeignKey(
