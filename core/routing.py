@@ -81,10 +81,11 @@ class RouteMemoMixin:
             if page is not None:  # else gone since, in a generation not yet over
                 return page.route(request, list(rest))
         result = super().route(request, path_components)
-        # Each level of the tree below this page handled one segment; the page found
-        # handled the rest itself.
-        rest = tuple(path_components[result.page.depth - self.depth :])
-        request.route_memo_candidate = (memo, key, (type(result.page), result.page.pk, rest))
+        if result.page.pk != self.pk:  # this page itself is found without a query
+            # Each level of the tree below this page handled one segment; the page found
+            # handled the rest itself.
+            rest = tuple(path_components[result.page.depth - self.depth :])
+            request.route_memo_candidate = (memo, key, (type(result.page), result.page.pk, rest))
         return result
 
 

@@ -98,9 +98,11 @@ def test_failed_routes_are_never_remembered(client, pages):
 
 def test_the_memo_holds_a_bounded_number_of_routes(client, pages, monkeypatch):
     monkeypatch.setattr(routing, "MAX_ROUTES", 2)
-    for url in ("/", "/kennis/", "/kennis/knelpunten/"):
+    ProgrammePageFactory(parent=pages[0], title="Aanpak", slug="aanpak")
+    for url in ("/", "/kennis/", "/kennis/knelpunten/", "/kennis/aanpak/"):
         assert client.get(url).status_code == 200
-    assert len(remembered()) == 2
+    # The home page itself needs no memo: it is the root Wagtail starts from.
+    assert [path for _root, path in remembered()] == [("kennis",), ("kennis", "knelpunten")]
     assert client.get("/kennis/knelpunten/").status_code == 200
 
 
@@ -151,3 +153,10 @@ def test_view_restrictions_still_apply_to_a_remembered_route(client, pages, djan
     client.logout()
     response = client.get("/kennis/knelpunten/")
     assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_the_home_page_answers_again_and_again_without_a_memo_entry(client, pages):
+    assert [client.get("/").status_code for _ in range(3)] == [200, 200, 200]
+    assert remembered() == {}
+    assert client.get("/kennis/").status_code == 200  # positive control: this one is kept
+    assert len(remembered()) == 1
