@@ -355,7 +355,10 @@ def test_gunicorn_reads_the_environment():
 def test_gunicorn_refuses_a_number_that_is_not_one():
     result = gunicorn_config({"GUNICORN_THREADS": "twee"})
     assert result.returncode != 0
-    assert "GUNICORN_THREADS must be a whole number, not 'twee'" in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "gunicorn.conf.py: Set the environment variable GUNICORN_THREADS to a whole number "
+        "of at least 1, not 'twee' (see .env.example)."
+    )
 
 
 def test_gunicorn_master_warms_templates_and_urls_then_freezes(monkeypatch):
