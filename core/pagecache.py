@@ -113,8 +113,8 @@ def current_generation(request=None):
     A request keeps the generation it started with: a page rendered while a publish
     commits is stored under the old generation, which nobody reads any more.
     """
-    if request is not None and hasattr(request, "_content_generation"):
-        return request._content_generation
+    if request is not None and hasattr(request, "content_generation"):
+        return request.content_generation
     generation = cache_get(GENERATION_KEY)
     if generation is None:
         try:
@@ -124,7 +124,7 @@ def current_generation(request=None):
         except Exception as error:
             logger.warning("Cache unavailable, serving uncached: %s", error)
     if request is not None:
-        request._content_generation = generation
+        request.content_generation = generation
     return generation
 
 
