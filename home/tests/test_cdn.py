@@ -2,9 +2,8 @@
 
 import pytest
 
+from core.tests.cdn import RecordingBackend
 from home.factories import ProgrammePageFactory
-
-from .cdn import RecordingBackend
 
 pytestmark = pytest.mark.django_db
 
