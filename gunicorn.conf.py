@@ -5,19 +5,27 @@ docs/deployment.md); the defaults suit one app server with 2 CPU cores behind a 
 """
 
 import gc
-import os
+import sys
 from pathlib import Path
+
+# gunicorn reads this file before it puts the project on the import path.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+from cms import env as environment  # noqa: E402
+
+
+def _number(name, default, minimum=0):
+    """A whole number; a bad value stops gunicorn with one line instead of a traceback."""
+    try:
+        return environment.env_int(name, default, minimum=minimum)
+    except ImproperlyConfigured as error:
+        raise SystemExit(f"gunicorn.conf.py: {error}") from None
 
 
 def _env(name, default):
-    return os.environ.get(name) or default
-
-
-def _number(name, default):
-    value = _env(name, default)
-    if not value.isdigit():
-        raise SystemExit(f"gunicorn.conf.py: {name} must be a whole number, not {value!r}.")
-    return int(value)
+    return environment.env(name, default)
 
 
 # 127.0.0.1 unless told otherwise: behind a load balancer set GUNICORN_BIND=0.0.0.0:8000.
@@ -26,17 +34,17 @@ bind = [_env("GUNICORN_BIND", "127.0.0.1:8000")]
 # WEB_CONCURRENCY is gunicorn's usual name. 2 × cores + 1 processes for 2 cores, each with
 # a few threads so that a slow client or query does not hold a whole process. Every thread
 # may keep a PostgreSQL connection open (DB_CONN_MAX_AGE): workers × threads per server.
-workers = _number("WEB_CONCURRENCY", "5")
-threads = _number("GUNICORN_THREADS", "2")
+workers = _number("WEB_CONCURRENCY", 5, minimum=1)
+threads = _number("GUNICORN_THREADS", 2, minimum=1)
 worker_class = "gthread"
 
 # A request that takes longer than this is killed (the worker restarts); graceful_timeout
 # is how long a worker may finish its requests on restart or deploy (SIGTERM / SIGHUP).
-timeout = _number("GUNICORN_TIMEOUT", "30")
-graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", "30")
+timeout = _number("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _number("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Keep idle connections from the load balancer open longer than the balancer does (AWS ALB
 # and most others: 60 s), or it may reuse a connection gunicorn has just closed (a 502).
-keepalive = _number("GUNICORN_KEEPALIVE", "75")
+keepalive = _number("GUNICORN_KEEPALIVE", 75)
 
 # Load Django once in the master and fork the workers from it: a recycled worker then starts
 # in milliseconds instead of re-importing Django and Wagtail (about 2 s of CPU each, which the
@@ -85,8 +93,8 @@ def pre_fork(server, worker):
 # jitter (a fifth) spreads the restarts: workers start together, and with a jitter of 1% they
 # were recycled in pairs, each time a dip in capacity (the load test: a restart every 2-3 s
 # at 10,000 requests, served from the page cache at 2,300/s).
-max_requests = _number("GUNICORN_MAX_REQUESTS", "50000")
-max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", "10000")
+max_requests = _number("GUNICORN_MAX_REQUESTS", 50000)
+max_requests_jitter = _number("GUNICORN_MAX_REQUESTS_JITTER", 10000)
 
 # Only these proxy addresses may set X-Forwarded-For / X-Forwarded-Proto: the load balancer.
 # gunicorn then marks HTTPS requests as secure for Django.

@@ -36,7 +36,7 @@ from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import parse_http_date_safe
-from wagtail.models import COMMENTS_RELATION_NAME, Site
+from wagtail.models import DraftStateMixin, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -68,18 +68,6 @@ IGNORED_MODELS = {
     "wagtailcore.referenceindex",
     "wagtailcore.uploadedfile",
     "wagtailimages.rendition",
-}
-# A save that writes only these columns records a draft or a lock: the live page is
-# unchanged (Wagtail's save_revision, lock and unlock).
-DRAFT_FIELDS = {
-    COMMENTS_RELATION_NAME,
-    "latest_revision",
-    "latest_revision_created_at",
-    "draft_title",
-    "has_unpublished_changes",
-    "locked",
-    "locked_at",
-    "locked_by",
 }
 # The response headers a cached page may vary on: the cache serves only visitors without a
 # session, the site speaks one language, and the key says whether the client takes gzip.
@@ -118,8 +106,8 @@ def current_generation(request=None):
     A request keeps the generation it started with: a page rendered while a publish
     commits is stored under the old generation, which nobody reads any more.
     """
-    if request is not None and hasattr(request, "_content_generation"):
-        return request._content_generation
+    if request is not None and hasattr(request, "content_generation"):
+        return request.content_generation
     generation = cache_get(GENERATION_KEY)
     if generation is None:
         try:
@@ -129,7 +117,7 @@ def current_generation(request=None):
         except Exception as error:
             logger.warning("Cache unavailable, serving uncached: %s", error)
     if request is not None:
-        request._content_generation = generation
+        request.content_generation = generation
     return generation
 
 
@@ -178,21 +166,33 @@ def content_apps():
     }
 
 
-def model_changed(sender, update_fields=None, **kwargs):
-    """post_save / post_delete / m2m_changed receiver for every model; filters by label."""
+def model_changed(sender, **kwargs):
+    """post_delete / m2m_changed receiver for every model; filters by label."""
     meta = sender._meta
     if meta.app_label not in content_apps() or meta.label_lower in IGNORED_MODELS:
         return
-    if update_fields and set(update_fields) <= DRAFT_FIELDS:
-        return
     content_changed()
+
+
+def model_saved(sender, instance, created=False, **kwargs):
+    """post_save receiver for every model.
+
+    Pages and snippets with drafts (Wagtail's ``DraftStateMixin``) change on the public site
+    through Wagtail's own signals: published, unpublished, moved (and deleted, above). Their
+    other saves record a draft, a lock or a workflow step, so only the creation of a row that
+    is live at once counts (a page copied or aliased live, factories, the load-test data).
+    """
+    if isinstance(instance, DraftStateMixin) and not (created and instance.live):
+        return
+    model_changed(sender)
 
 
 def connect_signals():
     """Called once from CoreConfig.ready()."""
     for signal in (page_published, page_unpublished, post_page_move, published, unpublished):
         signal.connect(content_changed, dispatch_uid=f"pagecache-{id(signal)}")
-    for signal in (post_save, post_delete, m2m_changed):
+    post_save.connect(model_saved, dispatch_uid="pagecache-model-saved")
+    for signal in (post_delete, m2m_changed):
         signal.connect(model_changed, dispatch_uid=f"pagecache-model-{id(signal)}")
 
 

@@ -1,47 +1,45 @@
-"""Wagtail's routes, remembered per content generation: a page is found with one query.
+"""Wagtail's routes, remembered per content generation: the walk down the tree is skipped.
 
-Wagtail finds the page for a URL by walking the tree: the site (one query), then per path
-segment the child page and its specific row (two queries each). On the load-test data that
-is 3 to 5 queries and 5 to 9 ms of ORM work before a page two levels deep starts to render.
-Where a path leads changes only when content changes, and every such change starts a new
-content generation (core/pagecache.py). So ``RouteMemoMiddleware`` remembers, per process
-and per generation, which site answers a host and where each successful route went (the
-page's class and id, and for a routable page its sub-view), and gives Wagtail that answer
-on the next request: Wagtail reads ``request._wagtail_site`` before it looks the site up
-(``Site.find_for_request``) and ``request._wagtail_route_for_request`` before it routes
-(``Page.route_for_request``). The page itself is still read fresh, with ``live=True``.
+Wagtail finds the page for a URL by walking the tree: the site (one query), the site's root
+page as its specific type (one), then per path segment the child page and its specific row
+(two queries each). Where a path leads changes only when content changes, and every such
+change starts a new content generation (core/pagecache.py). So the site's root page
+(``RouteMemoMixin``, on the home page) remembers, per process and per generation, where each
+successful route below it went: the page's class and id and the path segments that page
+handled itself (a routable page's sub-view). The next request for that path reads the page
+fresh, with ``live=True``, and lets the page route the rest itself (``Page.route()``), which
+for a routable page sets its sub-view and otherwise checks that it is live.
 
-Only routes that ended in a 200 are remembered, at most ``MAX_ROUTES`` per generation (and
-``MAX_SITES`` hosts), so made-up URLs cannot fill the memory. It is on when
-``FRAGMENT_CACHE_SECONDS`` is (like the cached header and footer it trusts the generation)
-and the shared cache is reachable.
+Only Wagtail's public API is used: ``Page.route()`` is the documented place to change
+routing. The site lookup and the root page's specific row are Wagtail's own work before it
+calls ``route()``, so they stay (two queries more than a memo that wrote Wagtail's
+per-request attributes; docs/performance.md has the figures).
+
+Only routes that ended in a 200 to a GET are remembered (``RouteMemoMiddleware`` learns them
+once the response is known), at most ``MAX_ROUTES`` per generation, so made-up URLs cannot
+fill the memory. It is on when ``FRAGMENT_CACHE_SECONDS`` is (like the cached header and
+footer it trusts the generation) and the shared cache is reachable.
 """
 
-import pickle  # nosec B403  # only the process's own Site objects, never outside data
 import threading
 
 from django.conf import settings
-from wagtail import views as wagtail_views
-from wagtail.models import Site
-from wagtail.url_routing import RouteResult
 
 from core.pagecache import current_generation
 
 MAX_ROUTES = 20_000
-# Hosts are checked against ALLOWED_HOSTS, which may hold a wildcard (".example.nl").
-MAX_SITES = 100
 
 
-class _Memo:
+class Memo:
     """What one process learned in one content generation."""
 
     def __init__(self, generation):
         self.generation = generation
-        self.sites = {}  # (host, port) -> pickled Site, unpickled afresh for each request
-        self.routes = {}  # (site id, path) -> (page class, page id, args, kwargs, match)
+        # (root page id, path segments) -> (page class, page id, segments the page handles)
+        self.routes = {}
 
 
-_current = _Memo(None)
+_current = Memo(None)
 _lock = threading.Lock()
 
 
@@ -52,81 +50,56 @@ def memo_for(generation):
         return None
     with _lock:
         if _current.generation is None or generation > _current.generation:
-            _current = _Memo(generation)
+            _current = Memo(generation)
         return _current if _current.generation == generation else None
+
+
+def current_memo():
+    """The memo of the newest generation this process has seen (for tests and checks)."""
+    return _current
 
 
 def forget():
     """Drop everything remembered (tests, and nothing else, need this)."""
     global _current
     with _lock:
-        _current = _Memo(None)
+        _current = Memo(None)
+
+
+class RouteMemoMixin:
+    """For the page type at the root of a site: route from the memo when it knows the path."""
+
+    def route(self, request, path_components):
+        memo = memo_for(current_generation(request)) if settings.FRAGMENT_CACHE_SECONDS else None
+        if memo is None:
+            return super().route(request, path_components)
+        key = (self.pk, tuple(path_components))
+        known = memo.routes.get(key)
+        if known is not None:
+            page_class, page_id, rest = known
+            page = page_class.objects.filter(pk=page_id, live=True).first()
+            if page is not None:  # else gone since, in a generation not yet over
+                return page.route(request, list(rest))
+        result = super().route(request, path_components)
+        if result.page.pk != self.pk:  # this page itself is found without a query
+            # Each level of the tree below this page handled one segment; the page found
+            # handled the rest itself.
+            rest = tuple(path_components[result.page.depth - self.depth :])
+            request.route_memo_candidate = (memo, key, (type(result.page), result.page.pk, rest))
+        return result
 
 
 class RouteMemoMiddleware:
-    """Hand Wagtail's serve view the site and route it found before (module docstring)."""
+    """Remember a route once it has answered a GET with 200 (module docstring)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        learn = getattr(request, "_route_memo_learn", None)
-        if learn and request.method == "GET" and response.status_code == 200:
-            remember_route(request, *learn)
+        candidate = getattr(request, "route_memo_candidate", None)
+        if candidate and request.method == "GET" and response.status_code == 200:
+            memo, key, route = candidate
+            if len(memo.routes) < MAX_ROUTES:
+                memo.routes[key] = route
         return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not wagtail_views.serve or not settings.FRAGMENT_CACHE_SECONDS:
-            return None
-        memo = memo_for(current_generation(request))
-        if memo is None:
-            return None
-        site = site_for(request, memo)
-        if site is None:
-            return None
-        path = view_kwargs.get("path", view_args[0] if view_args else "")
-        if not recall_route(request, memo, (site.pk, path)):
-            request._route_memo_learn = (memo, (site.pk, path))
-        return None
-
-
-def site_for(request, memo):
-    """The request's Site, from the memo when this process looked it up before."""
-    key = (request.get_host(), request.get_port())
-    pickled = memo.sites.get(key)
-    if pickled is not None:
-        request._wagtail_site = pickle.loads(pickled)  # nosec B301  # pickled just below
-        return request._wagtail_site
-    site = Site.find_for_request(request)
-    if site is not None and len(memo.sites) < MAX_SITES:
-        memo.sites[key] = pickle.dumps(site)
-    return site
-
-
-def recall_route(request, memo, key):
-    """Set Wagtail's route for this request from the memo; False when it has none."""
-    known = memo.routes.get(key)
-    if known is None:
-        return False
-    page_class, page_id, args, kwargs, resolver_match = known
-    page = page_class.objects.filter(pk=page_id, live=True).first()
-    if page is None:  # gone since, in a generation not yet over
-        return False
-    if resolver_match is not None:
-        request.routable_resolver_match = resolver_match
-    request._wagtail_route_for_request = RouteResult(page, args=list(args), kwargs=dict(kwargs))
-    return True
-
-
-def remember_route(request, memo, key):
-    result = getattr(request, "_wagtail_route_for_request", None)
-    if result is None or len(memo.routes) >= MAX_ROUTES:
-        return
-    memo.routes[key] = (
-        type(result.page),
-        result.page.pk,
-        tuple(result.args),
-        dict(result.kwargs),
-        getattr(request, "routable_resolver_match", None),
-    )

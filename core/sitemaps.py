@@ -60,7 +60,9 @@ class PageSitemap(Sitemap):
             )
         )
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
+        # Django's sitemap view asks for this file's entries here; the Django site and
+        # protocol it passes are not needed, the Wagtail site's root URL says both.
         site = self.get_wagtail_site()
         root_url, root_path = site.root_url, site.root_page.url_path
         urls = []

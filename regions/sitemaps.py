@@ -4,6 +4,8 @@ Partnerships are snippets, their write-ups routes of the network map page, so Wa
 page sitemap does not list them. A private or unpublished map page hides them all.
 """
 
+from functools import cached_property
+
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 
@@ -18,34 +20,32 @@ class PartnershipSitemap(Sitemap):
 
     limit = SITEMAP_FILE_LIMIT
 
+    @cached_property
     def map_page(self):
-        if not hasattr(self, "_map_page"):
-            root = self.get_wagtail_site().root_page
-            self._map_page = (
-                NetworkMapPage.objects.descendant_of(root, inclusive=True).live().public().first()
-            )
-        return self._map_page
+        root = self.get_wagtail_site().root_page
+        return NetworkMapPage.objects.descendant_of(root, inclusive=True).live().public().first()
 
     def items(self):
-        if self.map_page() is None:
+        if self.map_page is None:
             return Partnership.objects.published().none()
         return (
             Partnership.objects.published().order_by("slug", "pk").values_list("slug", "updated_at")
         )
 
-    def _urls(self, page, protocol, domain):
+    def get_urls(self, page=1, site=None, protocol=None):
         # Plain rows and one base URL: Django's per-item lookups of location, priority,
-        # changefreq and alternates would cost more than the rows themselves.
+        # changefreq and alternates would cost more than the rows themselves. The map
+        # page's full URL already holds the Wagtail site's scheme and host.
         rows = self.paginator.page(page).object_list
         if not rows:
             return []
-        base = self.map_page().get_full_url(self.request)
+        base = self.map_page.get_full_url(self.request)
         self.latest_lastmod = max(updated for _slug, updated in rows)
         return [
             {"location": f"{base}{slug}/", "lastmod": w3c_date(updated)} for slug, updated in rows
         ]
 
     def get_latest_lastmod(self):
-        if self.map_page() is None:
+        if self.map_page is None:
             return None
         return Partnership.objects.published().aggregate(latest=Max("updated_at"))["latest"]

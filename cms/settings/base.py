@@ -1,11 +1,10 @@
 """Production-safe base settings shared by every environment.
 
-Everything that differs per machine comes from environment variables, read only
-through ``env`` below and documented in ``.env.example``. DEBUG is off here;
+Everything that differs per machine comes from environment variables, read only through
+the typed readers of ``cms/env.py`` and documented in ``.env.example``. DEBUG is off here;
 ``dev.py`` and ``test.py`` are short overrides.
 """
 
-import os
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,21 +14,9 @@ import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.env import env, env_bool, env_int, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-
-
-def env(name, default=None, *, required=False):
-    """Read one environment variable; the single way settings see the environment."""
-    value = os.environ.get(name, "")
-    if value:
-        return value
-    if required:
-        raise ImproperlyConfigured(f"Set the environment variable {name} (see .env.example).")
-    return default
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
 DEBUG = False
@@ -98,7 +85,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Wagtail's site and route per content generation (core/routing.py): one query per page.
+    # Learns Wagtail's routes per content generation (core/routing.py): fewer queries per page.
     "core.routing.RouteMemoMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Security: admin login lockout; django-axes wants to be last.
@@ -130,7 +117,7 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
     )
 }
 # A kept-open connection the database dropped (restart, failover, idle timeout) is
@@ -273,9 +260,9 @@ else:
     }
 # Seconds an anonymous visitor's page stays cached (0: no page cache). Publishing anything
 # outdates every cached page at once; the limit is for what changes with the date alone.
-PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "300"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 # Seconds the header and footer stay cached (0: not cached); publishing outdates them too.
-FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "3600"))
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 3600)
 # Never cached: the admin, document downloads (permission checks), the rate-limited search,
 # the health check, and files WhiteNoise or the dev server serve anyway.
 PAGE_CACHE_EXCLUDED_PATHS = ["/admin/", "/documenten/", "/zoeken/", "/healthz"]
@@ -287,20 +274,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # Outgoing mail (contact form notifications, workflow e-mails). The contact form mails while
 # the visitor waits, so a mail server that hangs must not hang the request for long.
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env("EMAIL_USE_TLS", "false") == "true"
-EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 
 # Rate limits per client address (core/ratelimit.py): scope -> (requests, seconds).
 RATE_LIMITS = {
-    "search": (int(env("RATE_LIMIT_SEARCH_PER_MINUTE", "60")), 60),
-    "contact": (int(env("RATE_LIMIT_CONTACT_PER_HOUR", "5")), 3600),
+    "search": (env_int("RATE_LIMIT_SEARCH_PER_MINUTE", 60), 60),
+    "contact": (env_int("RATE_LIMIT_CONTACT_PER_HOUR", 5), 3600),
 }
 # Only behind a proxy that sets X-Forwarded-For itself (the load balancer).
-RATE_LIMIT_TRUST_FORWARDED_FOR = env("RATE_LIMIT_TRUST_FORWARDED_FOR", "false") == "true"
+RATE_LIMIT_TRUST_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_FORWARDED_FOR", False)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Regionale samenwerkingen onderwijs en bedrijfsleven"
@@ -311,7 +298,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILDOCS_DOCUMENT_MODEL = "core.AccessibleDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx"]
-WAGTAILDOCS_MAX_UPLOAD_SIZE = int(env("DOCUMENT_MAX_UPLOAD_BYTES", str(20 * 1024 * 1024)))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 # Uploads are also checked by content (a renamed HTML file is refused); see core/forms.py.
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.forms.DocumentForm"
 # Documents are downloaded, never opened inline in our origin.
@@ -428,8 +415,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("LOGIN_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The same client address as the rate limits (RATE_LIMIT_TRUST_FORWARDED_FOR).

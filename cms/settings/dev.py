@@ -1,7 +1,7 @@
 """Local development (`make run`): debug on, SQLite unless DATABASE_URL says otherwise."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, env_int
 
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
@@ -13,5 +13,5 @@ STORAGES = {
 }
 # Developers edit templates while `make run` serves: cached pages would hide the edits.
 # Set the variables to try the caches locally.
-PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0"))
-FRAGMENT_CACHE_SECONDS = int(env("FRAGMENT_CACHE_SECONDS", "0"))
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 0)
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 0)

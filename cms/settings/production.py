@@ -6,26 +6,8 @@ environment (CSP, Referrer-Policy, frame policy, login lockout) are in base.py's
 "Security" section.
 """
 
-from django.core.exceptions import ImproperlyConfigured
-
 from .base import *  # noqa: F403
-from .base import env, env_list
-
-
-def env_flag(name, default):
-    """A true/false variable; anything else stops the start rather than guess."""
-    value = env(name, default).strip().lower()
-    if value not in ("true", "false"):
-        raise ImproperlyConfigured(f"Set {name} to true or false, not {value!r}.")
-    return value == "true"
-
-
-def env_seconds(name, default):
-    value = env(name, default).strip()
-    if not value.isdigit() or int(value) == 0:
-        raise ImproperlyConfigured(f"Set {name} to a whole number of seconds, not {value!r}.")
-    return int(value)
-
+from .base import env, env_bool, env_int, env_list
 
 SECRET_KEY = env("SECRET_KEY", required=True)
 # Required: base.py's default (localhost) would answer no real visitor.
@@ -34,16 +16,16 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 
 # HTTPS. SECURE_SSL_REDIRECT=false only for `make serve-prod` on a machine without TLS.
-SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", "true")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Behind the load balancer that ends TLS, gunicorn turns its X-Forwarded-Proto into the
 # request's scheme (forwarded_allow_ips in gunicorn.conf.py), so Django needs no
 # SECURE_PROXY_SSL_HEADER and a client cannot fake HTTPS by sending that header itself.
 # One year; sent only over HTTPS, so a local plain-HTTP run is unaffected.
-SECURE_HSTS_SECONDS = env_seconds("SECURE_HSTS_SECONDS", str(365 * 24 * 3600))
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600, minimum=1)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 # Joining the browsers' preload list is hard to undo and is the domain owner's decision:
 # opt in with SECURE_HSTS_PRELOAD=true. Until then Django's reminder (W021) is silenced.
-SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", "false")
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 

@@ -49,9 +49,9 @@ def _cache(request):
     """A per-request store for loaded images and renditions; a fresh one without a request."""
     if request is None:
         return {}
-    if not hasattr(request, "_seo_cache"):
-        request._seo_cache = {}
-    return request._seo_cache
+    if not hasattr(request, "seo_cache"):
+        request.seo_cache = {}
+    return request.seo_cache
 
 
 def _site_settings(request):

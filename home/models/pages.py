@@ -11,11 +11,12 @@ from wagtail.search import index
 from cases.models import CaseIndexPage, CasePage, GoalPage
 from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
+from core.routing import RouteMemoMixin
 from news.models import NewsIndexPage, NewsPage
 from regions.models import NetworkMapPage, Partnership, RegionIndexPage
 
 
-class HomePage(BasePage):
+class HomePage(RouteMemoMixin, BasePage):
     """The site root (``/``): hero, key figures, body, and teasers of the sections below it."""
 
     hero_image = models.ForeignKey(

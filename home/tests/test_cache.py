@@ -18,6 +18,7 @@ from django.db import connection
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Page, Site
@@ -268,6 +269,40 @@ def test_which_saves_start_a_new_generation(home_page, committed):
     assert not bumps(lambda: home_page.save_revision())
     # Outside the content apps (e.g. a visitor's session, an editor's account).
     assert not bumps(lambda: get_user_model().objects.create_user("lezer"))
+
+
+def test_pages_and_partnerships_change_the_site_only_through_wagtails_signals(
+    home_page, django_user_model, committed
+):
+    """Drafts, locks and new draft rows never outdate the cache; publishing, unpublishing,
+    a row created live and a delete do (Wagtail's public signals and ``live``)."""
+    from regions.factories import PartnershipFactory
+
+    def bumps(change):
+        before = current_generation()
+        with committed():
+            change()
+        return current_generation() != before
+
+    def lock(instance, user):  # as Wagtail's LockView saves a lock
+        instance.locked, instance.locked_by, instance.locked_at = True, user, timezone.now()
+        instance.save(update_fields=["locked", "locked_by", "locked_at"])
+
+    editor = django_user_model.objects.create_user("redacteur")
+    page = ProgrammePageFactory(parent=home_page, title="Kennis", slug="kennis")
+    partnership = PartnershipFactory(name="Techniekpact")
+    assert not bumps(lambda: ProgrammePageFactory(parent=home_page, slug="concept", live=False))
+    assert not bumps(lambda: PartnershipFactory(name="Nog een concept", live=False))
+    assert not bumps(lambda: page.save_revision(user=editor))
+    assert not bumps(lambda: partnership.save_revision(user=editor))
+    assert not bumps(lambda: lock(page, editor))
+    assert not bumps(lambda: lock(partnership, editor))
+    # Positive controls: what the public does see.
+    assert bumps(lambda: ProgrammePageFactory(parent=home_page, slug="meteen-live"))
+    assert bumps(lambda: page.save_revision().publish())
+    assert bumps(lambda: partnership.save_revision().publish())
+    assert bumps(lambda: Page.objects.get(pk=page.pk).specific.unpublish())
+    assert bumps(lambda: Page.objects.get(pk=page.pk).delete())
 
 
 def test_generation_survives_a_lost_key_and_always_moves_forward(home_page):

@@ -113,11 +113,11 @@ def test_production_refuses_to_start_without_required_variables(missing):
 @pytest.mark.parametrize(
     ("variable", "value", "message"),
     [
-        ("SECURE_SSL_REDIRECT", "ja", "Set SECURE_SSL_REDIRECT to true or false, not 'ja'"),
-        ("SECURE_HSTS_PRELOAD", "1", "Set SECURE_HSTS_PRELOAD to true or false, not '1'"),
-        ("SECURE_HSTS_SECONDS", "een jaar", "Set SECURE_HSTS_SECONDS to a whole number"),
-        ("SECURE_HSTS_SECONDS", "-5", "Set SECURE_HSTS_SECONDS to a whole number"),
-        ("SECURE_HSTS_SECONDS", "0", "Set SECURE_HSTS_SECONDS to a whole number"),
+        ("SECURE_SSL_REDIRECT", "ja", "SECURE_SSL_REDIRECT to true or false, not 'ja'"),
+        ("SECURE_HSTS_PRELOAD", "1", "SECURE_HSTS_PRELOAD to true or false, not '1'"),
+        ("SECURE_HSTS_SECONDS", "een jaar", "SECURE_HSTS_SECONDS to a whole number"),
+        ("SECURE_HSTS_SECONDS", "-5", "SECURE_HSTS_SECONDS to a whole number"),
+        ("SECURE_HSTS_SECONDS", "0", "SECURE_HSTS_SECONDS to a whole number"),
     ],
 )
 def test_production_refuses_unclear_security_switches(variable, value, message):

@@ -56,11 +56,11 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixi
         every row (a region profile lists a hundred and more), so the page's own URL is
         worked out once per request rather than reversed per row.
         """
-        urls = getattr(request, "_map_page_urls", None)
+        urls = getattr(request, "map_page_urls", None)
         if urls is None:
             urls = {}
             if request is not None:
-                request._map_page_urls = urls
+                request.map_page_urls = urls
         if self.pk not in urls:
             urls[self.pk] = self.get_url(request)
         return f"{urls[self.pk]}{partnership.slug}/"

@@ -25,11 +25,11 @@ def network_map_page(context):
     if map_page is not None:
         return map_page
     request = context.get("request")
-    if request is not None and hasattr(request, "_network_map_page"):
-        return request._network_map_page
+    if request is not None and hasattr(request, "network_map_page"):
+        return request.network_map_page
     map_page = NetworkMapPage.objects.live().first()
     if request is not None:
-        request._network_map_page = map_page
+        request.network_map_page = map_page
     return map_page
 
 

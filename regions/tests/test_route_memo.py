@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core import routing
 from regions.factories import PartnershipFactory
-from regions.models import Partnership
+from regions.models import NetworkMapPage, Partnership
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_sub_routes_come_from_the_memo_unchanged(client, map_page):
     routing.forget()
     for url in urls:
         client.get(url)
-    assert len(routing._current.routes) == 4
+    assert len(routing.current_memo().routes) == 4
 
 
 def test_a_write_up_route_still_checks_its_partnership(client, map_page):
@@ -59,4 +59,16 @@ def test_a_write_up_route_still_checks_its_partnership(client, map_page):
 def test_made_up_write_ups_are_not_remembered(client, map_page):
     for number in range(5):
         assert client.get(f"{map_page.url}bestaat-niet-{number}/").status_code == 404
-    assert routing._current.routes == {}
+    assert routing.current_memo().routes == {}
+
+
+def test_a_remembered_sub_view_serves_the_page_as_it_is_now(client, map_page):
+    partnership = PartnershipFactory(name="Techniekpact Twente")
+    url = f"{map_page.url}{partnership.slug}/"
+    assert client.get(url).status_code == 200
+    # Renamed without a commit: the generation, and so the remembered route, stay, but the
+    # write-up (a sub-view of the map page) must show the map page as it is now.
+    NetworkMapPage.objects.filter(pk=map_page.pk).update(title="Kaart van het netwerk")
+    response = client.get(url)
+    assert len(routing.current_memo().routes) == 1
+    assert "Kaart van het netwerk" in response.text

@@ -215,3 +215,40 @@ def test_every_location_is_the_page_url_wagtail_gives(client, home_page, map_pag
     expected.add("http://localhost/netwerkkaart/techniekcampus/")
     assert set(sitemap(client)) == expected
     assert "http://localhost/oplossing/caf%C3%A9-zuid/" in expected
+
+
+def test_the_files_keep_their_exact_form(client, home_page, map_page):
+    """Pinned byte for byte: the index of two sections, the lean URL files, Last-Modified."""
+    ProgrammePageFactory(parent=home_page, slug="oplossing")
+    partnership = PartnershipFactory(slug="techniekcampus")
+    type(partnership).objects.filter(pk=partnership.pk).update(
+        updated_at=datetime.datetime(2031, 2, 3, 12, tzinfo=datetime.UTC)
+    )
+    Page.objects.update(last_published_at=datetime.datetime(2023, 1, 9, 12, tzinfo=datetime.UTC))
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n'
+    xmlns = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    expected = {
+        "/sitemap.xml": head
+        + f"<sitemapindex {xmlns}>\n"
+        + "<sitemap><loc>http://testserver/sitemap-paginas.xml</loc>"
+        + "<lastmod>2023-01-09T13:00:00+01:00</lastmod></sitemap>"
+        + "<sitemap><loc>http://testserver/sitemap-samenwerkingen.xml</loc>"
+        + "<lastmod>2031-02-03T13:00:00+01:00</lastmod></sitemap>\n"
+        + "</sitemapindex>\n",
+        # The map page takes the date of its newest write-up.
+        "/sitemap-paginas.xml": head
+        + f"<urlset {xmlns}>\n"
+        + "<url><loc>http://localhost/</loc><lastmod>2023-01-09</lastmod></url>\n"
+        + "<url><loc>http://localhost/netwerkkaart/</loc><lastmod>2031-02-03</lastmod></url>\n"
+        + "<url><loc>http://localhost/oplossing/</loc><lastmod>2023-01-09</lastmod></url>\n"
+        + "</urlset>\n",
+        "/sitemap-samenwerkingen.xml": head
+        + f"<urlset {xmlns}>\n"
+        + "<url><loc>http://localhost/netwerkkaart/techniekcampus/</loc>"
+        + "<lastmod>2031-02-03</lastmod></url>\n"
+        + "</urlset>\n",
+    }
+    for path, content in expected.items():
+        response = client.get(path)
+        assert response.content.decode() == content, path
+        assert response["Last-Modified"] == "Mon, 03 Feb 2031 12:00:00 GMT", path

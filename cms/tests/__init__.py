@@ -1,0 +1,1 @@
+"""Tests of the project configuration (settings, environment)."""
