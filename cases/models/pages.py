@@ -4,13 +4,11 @@ from django.db import models
 from django.forms import CheckboxSelectMultiple
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.fields import StreamField
 from wagtail.search import index
 
 from cases.filters import CaseFilterSet
-from core.blocks import StoryBlock
 from core.listing import FilteredListingMixin
-from core.models import BasePage
+from core.models import ArticlePage, BasePage
 from core.querysets import linked_to_any
 from home.models import GoalPage
 from regions.models import Partnership
@@ -56,7 +54,7 @@ class CaseIndexPage(FilteredListingMixin, BasePage):
         return context
 
 
-class CasePage(BasePage):
+class CasePage(ArticlePage):
     """One case story or interview (``/cases/<slug>/``), only under the case index.
 
     Usually about one partnership, whose region, sectors and themes are shown from the
@@ -93,16 +91,6 @@ class CasePage(BasePage):
         max_length=400,
         help_text="Eén of twee zinnen van de geïnterviewde die groot in beeld komen.",
     )
-    main_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Hoofdafbeelding",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Staat bovenaan de case; de beschrijving van de afbeelding is de alt-tekst.",
-    )
-    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
     partnership = models.ForeignKey(
         Partnership,
         verbose_name="Samenwerking",
@@ -120,9 +108,9 @@ class CasePage(BasePage):
         help_text="Aan welke programmadoelen draagt deze case bij?",
     )
 
-    content_panels = BasePage.content_panels[:1] + [
+    content_panels = ArticlePage.content_panels[:1] + [
         FieldPanel("subtitle"),
-        *BasePage.content_panels[1:],
+        *ArticlePage.content_panels[1:],
         MultiFieldPanel(
             [
                 FieldPanel("person_name"),
@@ -137,12 +125,11 @@ class CasePage(BasePage):
         FieldPanel("partnership"),
         FieldPanel("goals", widget=CheckboxSelectMultiple),
     ]
-    search_fields = BasePage.search_fields + [
+    search_fields = ArticlePage.search_fields + [
         index.SearchField("subtitle", boost=2),
         index.SearchField("pull_quote"),
         index.SearchField("person_name"),
         index.SearchField("person_organisation"),
-        index.SearchField("body"),
         index.RelatedFields("partnership", [index.SearchField("name", boost=2)]),
     ]
 
