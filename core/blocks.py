@@ -5,9 +5,11 @@ Each block renders with its own template in ``templates/blocks/``.
 """
 
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -26,15 +28,20 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = "Tussenkop"
         template = "blocks/heading_block.html"
+        preview_value = {"text": "Samen opleiden in de regio", "level": "h2"}
+        description = "Een tussenkop die de tekst in hoofdstukken of paragrafen verdeelt."
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label="Afbeelding")
-    alt_text = blocks.CharBlock(
-        label="Alternatieve tekst",
-        required=False,
-        help_text="Beschrijf wat er op de afbeelding te zien is. Leeg bij een puur decoratieve afbeelding.",
-    )
+class FigureBlock(blocks.StructBlock):
+    """An image with a caption and a credit.
+
+    The image itself is Wagtail's own ``ImageBlock`` (image, alt text, "decorative"
+    check box, and its check that one of the two is given); its value is the image with
+    ``contextual_alt_text`` and ``decorative`` set. ``ImageBlock`` cannot hold more
+    fields, so caption and credit sit beside it in this struct.
+    """
+
+    image = ImageBlock(label="Afbeelding")
     caption = blocks.CharBlock(label="Bijschrift", required=False)
     credit = blocks.CharBlock(label="Fotograaf of bron", required=False)
 
@@ -42,6 +49,22 @@ class ImageBlock(blocks.StructBlock):
         icon = "image"
         label = "Afbeelding"
         template = "blocks/image_block.html"
+        preview_value = {
+            "caption": "Leerlingen en docenten in de nieuwe praktijkwerkplaats",
+            "credit": "Fotograaf van de school",
+        }
+        description = "Een foto of illustratie over de hele breedte, met bijschrift en bron."
+
+    def get_preview_value(self):
+        """The preview in the block picker shows the newest image in the library, if any.
+
+        A preview value in code cannot name an image (a database row), so it is picked
+        when the preview is drawn.
+        """
+        image = get_image_model().objects.order_by("-created_at").first()
+        alt_text = image.default_alt_text if image else ""
+        value = {**self.meta.preview_value, "image": {"image": image, "alt_text": alt_text}}
+        return self.normalize(value)
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -53,6 +76,12 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = "Citaat"
         template = "blocks/quote_block.html"
+        preview_value = {
+            "quote": "Door de samenwerking zien studenten al in hun eerste jaar echte bedrijven.",
+            "name": "Fatima El Amrani",
+            "role": "Docent techniek, ROC in de regio",
+        }
+        description = "Een uitspraak van iemand, met naam en functie."
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -68,6 +97,13 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "link"
         label = "Oproep tot actie"
         template = "blocks/call_to_action_block.html"
+        preview_value = {
+            "title": "Doe mee met een samenwerking",
+            "text": "Bekijk welke initiatieven er in uw regio al zijn.",
+            "url": "https://www.example.nl/",
+            "button_text": "Bekijk de netwerkkaart",
+        }
+        description = "Een opvallend blok met een knop naar een pagina of website."
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -83,6 +119,15 @@ class KeyFiguresBlock(blocks.StructBlock):
         icon = "order"
         label = "Kerncijfers"
         template = "blocks/key_figures_block.html"
+        preview_value = {
+            "heading": "Het programma in cijfers",
+            "figures": [
+                {"value": "80", "label": "samenwerkingen"},
+                {"value": "4.000", "label": "studenten"},
+                {"value": "1.200", "label": "bedrijven"},
+            ],
+        }
+        description = "Twee tot zes getallen met een korte omschrijving, naast elkaar."
 
 
 class AccordionItemBlock(blocks.StructBlock):
@@ -98,6 +143,17 @@ class AccordionBlock(blocks.StructBlock):
         icon = "list-ul"
         label = "Uitklaplijst"
         template = "blocks/accordion_block.html"
+        preview_value = {
+            "heading": "Veelgestelde vragen",
+            "items": [
+                {
+                    "title": "Wie kan meedoen?",
+                    "body": "<p>Elke samenwerking van onderwijs en bedrijfsleven in de regio.</p>",
+                },
+                {"title": "Wat kost het?", "body": "<p>Meedoen is gratis.</p>"},
+            ],
+        }
+        description = "Vragen of titels die de lezer openklikt voor het antwoord of de tekst."
 
 
 class AccessibleDocumentChooserBlock(DocumentChooserBlock):
@@ -125,6 +181,16 @@ class DownloadsBlock(blocks.StructBlock):
         icon = "doc-full"
         label = "Downloads"
         template = "blocks/downloads_block.html"
+        preview_value = {"heading": "Downloads"}
+        description = "Bestanden om te downloaden, met soort, grootte en jaar."
+
+    def get_preview_value(self):
+        """The preview lists the two newest documents in the library, if there are any.
+
+        A preview value in code cannot name a document (a database row).
+        """
+        documents = get_document_model().objects.order_by("-created_at")[:2]
+        return self.normalize({**self.meta.preview_value, "documents": list(documents)})
 
 
 class ContactPersonBlock(blocks.StructBlock):
@@ -135,6 +201,19 @@ class ContactPersonBlock(blocks.StructBlock):
         icon = "user"
         label = "Contactpersoon"
         template = "blocks/contact_person_block.html"
+        preview_value = {"heading": "Contactpersoon"}
+        description = "Een contactpersoon met functie, e-mailadres en telefoonnummer."
+
+    def get_preview_value(self):
+        """The preview shows an unsaved example person: it needs no snippet in the database."""
+        person = self.child_blocks["person"].target_model(
+            name="Anna de Vries",
+            role="Adviseur onderwijs en arbeidsmarkt",
+            organisation="Programmabureau",
+            email="anna.devries@example.nl",
+            phone="030 123 45 67",
+        )
+        return self.normalize({**self.meta.preview_value, "person": person})
 
 
 class StoryBlock(blocks.StreamBlock):
@@ -142,9 +221,16 @@ class StoryBlock(blocks.StreamBlock):
 
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        label="Tekst", features=RICH_TEXT_FEATURES, template="blocks/paragraph_block.html"
+        label="Tekst",
+        features=RICH_TEXT_FEATURES,
+        template="blocks/paragraph_block.html",
+        preview_value=(
+            "<p>Scholen en bedrijven leiden samen op. <b>Studenten</b> leren in de praktijk, "
+            "bedrijven vinden er hun vakmensen van morgen.</p>"
+        ),
+        description="Lopende tekst met opmaak, links en lijstjes.",
     )
-    image = ImageBlock()
+    image = FigureBlock()
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     key_figures = KeyFiguresBlock()
@@ -155,6 +241,7 @@ class StoryBlock(blocks.StreamBlock):
         label="Video of embed",
         help_text="Link naar een video (bijvoorbeeld YouTube of Vimeo).",
         template="blocks/embed_block.html",
+        description="Een video of ander ingesloten bericht, via een link naar YouTube of Vimeo.",
     )
 
     class Meta:

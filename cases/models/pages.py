@@ -11,9 +11,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from cases.filters import CaseFilterSet
-from core.blocks import RICH_TEXT_FEATURES, StoryBlock
+from core.blocks import RICH_TEXT_FEATURES
 from core.listing import FilteredListingMixin
-from core.models import BasePage, Person, PlacedByParentMixin
+from core.models import ArticlePage, BasePage, Person, PlacedByParentMixin
 from core.querysets import linked_to_any
 from regions.models import Partnership
 
@@ -152,7 +152,7 @@ class GoalPage(PlacedByParentMixin, BasePage):
         return context
 
 
-class CasePage(BasePage):
+class CasePage(ArticlePage):
     """One case story or interview (``/cases/<slug>/``), only under the case index.
 
     Usually about one partnership, whose region, sectors and themes are shown from the
@@ -191,16 +191,6 @@ class CasePage(BasePage):
         max_length=400,
         help_text="Eén of twee zinnen van de geïnterviewde die groot in beeld komen.",
     )
-    main_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Hoofdafbeelding",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Staat bovenaan de case; de beschrijving van de afbeelding is de alt-tekst.",
-    )
-    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
     partnership = models.ForeignKey(
         Partnership,
         verbose_name="Samenwerking",
@@ -218,9 +208,9 @@ class CasePage(BasePage):
         help_text="Aan welke programmadoelen draagt deze case bij?",
     )
 
-    content_panels = BasePage.content_panels[:1] + [
+    content_panels = ArticlePage.content_panels[:1] + [
         FieldPanel("subtitle"),
-        *BasePage.content_panels[1:],
+        *ArticlePage.content_panels[1:],
         MultiFieldPanel(
             [
                 FieldPanel("person_name"),
@@ -235,12 +225,11 @@ class CasePage(BasePage):
         FieldPanel("partnership"),
         FieldPanel("goals", widget=CheckboxSelectMultiple),
     ]
-    search_fields = BasePage.search_fields + [
+    search_fields = ArticlePage.search_fields + [
         index.SearchField("subtitle", boost=2),
         index.SearchField("pull_quote"),
         index.SearchField("person_name"),
         index.SearchField("person_organisation"),
-        index.SearchField("body"),
         index.RelatedFields("partnership", [index.SearchField("name", boost=2)]),
     ]
 

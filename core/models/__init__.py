@@ -1,3 +1,4 @@
+from .articles import ArticlePage
 from .documents import AccessibleDocument
 from .mixins import BasePage, IntroMixin, ListingMixin, PlacedByParentMixin, SocialMixin
 from .site_settings import SiteSettings
@@ -5,6 +6,7 @@ from .snippets import Person
 
 __all__ = [
     "AccessibleDocument",
+    "ArticlePage",
     "BasePage",
     "IntroMixin",
     "ListingMixin",

@@ -50,7 +50,15 @@ class HomePage(RouteMemoMixin, BasePage):
         max_num=1,
         help_text="Kerncijfers onder de inleiding.",
     )
-    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
+    body = StreamField(
+        StoryBlock(),
+        verbose_name="Inhoud",
+        blank=True,
+        help_text=(
+            "Blokken onderaan de homepagina, onder de cases en het nieuws: bijvoorbeeld een "
+            "toelichting op het programma of een oproep tot actie."
+        ),
+    )
     # A stream of page choosers (the editor's order, at most three) rather than a foreign key.
     featured_cases = StreamField(
         [("case", blocks.PageChooserBlock(page_type=CasePage, label="Case"))],
@@ -133,7 +141,16 @@ class HomePage(RouteMemoMixin, BasePage):
 class ProgrammePage(BasePage):
     """A general content page of the programme (e.g. knelpunten, oplossing); pages nest."""
 
-    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
+    body = StreamField(
+        StoryBlock(),
+        verbose_name="Inhoud",
+        blank=True,
+        help_text=(
+            "De inhoud van de pagina, opgebouwd uit blokken: tekst, tussenkop, afbeelding, "
+            "uitklaplijst, downloads en meer. De pagina's die hieronder hangen, staan er "
+            "vanzelf onder."
+        ),
+    )
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]

@@ -7,12 +7,10 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import StreamField
 from wagtail.search import index
 
-from core.blocks import StoryBlock
 from core.listing import FilteredListingMixin
-from core.models import BasePage, Person, PlacedByParentMixin
+from core.models import ArticlePage, BasePage, Person, PlacedByParentMixin
 from core.querysets import linked_to_any
 from news.feeds import NewsFeed
 from news.filters import NewsFilterSet
@@ -59,7 +57,7 @@ class NewsIndexPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixin
         return NewsFeed(self)(request)
 
 
-class NewsPage(BasePage):
+class NewsPage(ArticlePage):
     """One news item (``/nieuws/<slug>/``), only under the news index."""
 
     share_as = "article"
@@ -69,16 +67,6 @@ class NewsPage(BasePage):
     date = models.DateField(
         "Datum", default=timezone.localdate, help_text="De datum die boven het bericht staat."
     )
-    main_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name="Hoofdafbeelding",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Staat bovenaan het bericht; de beschrijving van de afbeelding is de alt-tekst.",
-    )
-    body = StreamField(StoryBlock(), verbose_name="Inhoud", blank=True)
     tags = ClusterTaggableManager(
         through=NewsPageTag,
         verbose_name="Trefwoorden",
@@ -109,7 +97,7 @@ class NewsPage(BasePage):
         help_text="Wie schreef het bericht, of wie kunnen lezers benaderen?",
     )
 
-    content_panels = BasePage.content_panels + [
+    content_panels = ArticlePage.content_panels + [
         FieldPanel("date"),
         FieldPanel("main_image"),
         FieldPanel("body"),
@@ -124,8 +112,7 @@ class NewsPage(BasePage):
         InlinePanel("related_partnerships", heading="Samenwerkingen", label="Samenwerking"),
         FieldPanel("author"),
     ]
-    search_fields = BasePage.search_fields + [
-        index.SearchField("body"),
+    search_fields = ArticlePage.search_fields + [
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.RelatedFields("themes", [index.SearchField("name")]),
         index.RelatedFields("regions", [index.SearchField("name")]),
