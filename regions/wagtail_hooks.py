@@ -17,11 +17,13 @@ from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
+    IndexView,
     RevisionsCompareView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
+from core.spreadsheet import SafeSpreadsheetExportMixin
 from regions.filters import published_partnerships
 from regions.models import (
     EducationLevel,
@@ -89,9 +91,14 @@ class ReviewableRevisionsCompareView(RevisionsCompareView):
         )
 
 
+class PartnershipIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The partnership listing; its CSV and XLSX exports cannot carry a formula."""
+
+
 class PartnershipViewSet(SnippetViewSet):
     model = Partnership
     icon = "site"
+    index_view_class = PartnershipIndexView
     revisions_compare_view_class = ReviewableRevisionsCompareView
     menu_label = "Samenwerkingen"
     list_display = [
