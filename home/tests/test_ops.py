@@ -7,6 +7,7 @@ loaded in a fresh Python process with exactly the variables under test.
 import json
 import os
 import runpy
+import secrets
 import subprocess
 import sys
 import threading
@@ -67,7 +68,7 @@ def production(variables):
     environ = {key: value for key, value in os.environ.items() if key not in OPS_VARIABLES}
     environ.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY="x" * 50,
+        SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="www.example.nl",
         **variables,
     )
