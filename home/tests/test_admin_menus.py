@@ -11,9 +11,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Workflow
 
+from core.tests.editors import client_for
 from home import roles
 from home.tests.admin_menu import dashboard_links, refusal, sidebar_links
-from home.tests.editors import client_for
 from news.models import NewsPage
 from regions.models import Partnership
 
