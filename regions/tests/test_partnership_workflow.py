@@ -174,6 +174,28 @@ def test_moderator_compares_a_partnership_only_while_it_awaits_review(redactie, 
 
 
 @pytest.mark.django_db
+def test_moderator_publishes_a_partnership_only_by_approving_it(redactie, moderator):
+    redactie.post(url("add"), partnership_data("publish"))
+    partnership = Partnership.objects.get(slug="techniekpact-twente")
+    assert_refused(moderator.post(url("unpublish", partnership.pk)))
+    partnership.refresh_from_db()
+    assert partnership.live
+
+    # In review the moderator may open the editor, but "Publiceer" is not theirs.
+    redactie.post(url("edit", partnership.pk), partnership_data("submit", name="Nieuwe naam"))
+    response = moderator.post(url("edit", partnership.pk), partnership_data("publish"))
+    partnership.refresh_from_db()
+    assert partnership.name == "Techniekpact Twente"  # the live version is unchanged
+    assert partnership.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert response.status_code in (200, 302)
+
+    task_state = partnership.current_workflow_task_state
+    moderator.post(url("workflow_action", partnership.pk, "approve", task_state.pk), {})
+    partnership.refresh_from_db()
+    assert partnership.live and partnership.current_workflow_state is None
+
+
+@pytest.mark.django_db
 def test_moderator_sends_a_partnership_back_with_a_comment(redactie, moderator):
     redactie.post(url("add"), partnership_data("submit"))
     partnership = Partnership.objects.get(slug="techniekpact-twente")
