@@ -14,7 +14,8 @@ So the functions never use a model class: they take ``apps`` and call ``apps.get
 stored in the database and looked up at run time: renaming a model needs a migration. After
 changing a definition, add a new data migration that calls :func:`apply_roles` again
 (migrations that ran do not run again); only add to these lists, because the old migration
-still runs them on a fresh database.
+still runs them on a fresh database. To take a right away, remove it from ROLES, add it to
+RETIRED_RIGHTS and add a data migration that calls :func:`revoke_retired_rights`.
 """
 
 import logging
@@ -110,13 +111,23 @@ ROLES = (
     ),
     # Approves or sends back what is submitted to the workflow. Wagtail opens the editor of
     # a page or partnership to the task's group while it awaits review; approving the last
-    # task publishes as the approver, so Wagtail requires publish rights on what the workflow
-    # covers. No add or change rights: a moderator creates and edits nothing outside reviews.
+    # task publishes it (home/moderation.py: the approval is the right to publish). A
+    # moderator creates, edits and publishes nothing outside a review.
+    # "bulk_delete" on the sections deletes nothing by itself (Wagtail's deleting also needs
+    # "add" or "change"); it is the least of the page rights that Wagtail's page explorer and
+    # its page comparison ("Vergelijk", linked from the review panel) ask for at all.
+    Role(MODERATOR, model_permissions=(ADMIN_ACCESS,), section_page_actions=("bulk_delete",)),
+)
+
+# Rights a role had in an earlier version, taken away by revoke_retired_rights (run by the
+# data migration that retired them; a fresh database never gets them, as ROLES lacks them).
+RETIRED_RIGHTS = (
+    # Until the approval itself published (home/moderation.py), Wagtail required moderators
+    # to hold publish rights, which also let them publish unapproved items directly.
     Role(
         MODERATOR,
-        model_permissions=(
-            ADMIN_ACCESS,
-            *((app_label, model, ("publish",)) for app_label, model in WORKFLOW_SNIPPETS),
+        model_permissions=tuple(
+            (app_label, model, ("publish",)) for app_label, model in WORKFLOW_SNIPPETS
         ),
         section_page_actions=("publish",),
     ),
@@ -256,6 +267,46 @@ def apply_roles(apps, roles=ROLES):
         )
     for page_id in section_index_page_ids(apps):
         set_up_section_page(apps, page_id)
+
+
+def revoke_retired_rights(apps):
+    """Take the rights in RETIRED_RIGHTS away from their groups, wherever they were given.
+
+    Only the group's own rights go: a user's personal permissions and the rights of other
+    groups stay. Idempotent.
+    """
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    for role in RETIRED_RIGHTS:
+        group = Group.objects.filter(name=role.name).first()
+        if group is None:
+            continue
+        for app_label, model_name, actions in role.model_permissions:
+            group.permissions.remove(
+                *Permission.objects.filter(
+                    content_type__app_label=app_label,
+                    content_type__model=model_name,
+                    codename__in=[f"{action}_{model_name}" for action in actions],
+                )
+            )
+        GroupPagePermission.objects.filter(
+            group=group,
+            page_id__in=section_index_page_ids(apps),
+            permission__content_type__app_label="wagtailcore",
+            permission__codename__in=[f"{action}_page" for action in role.section_page_actions],
+        ).delete()
+
+
+def restore_retired_rights(apps):
+    """Give RETIRED_RIGHTS back to their groups (when a migration that revoked them is undone)."""
+    Group = apps.get_model("auth", "Group")
+    for role in RETIRED_RIGHTS:
+        if not Group.objects.filter(name=role.name).exists():
+            continue
+        group = _ensure_group(apps, role)
+        for page_id in section_index_page_ids(apps):
+            _page_permissions(apps, group, page_id, role.section_page_actions)
 
 
 def set_up_created_section_page(sender, instance, created, raw=False, **kwargs):

@@ -65,7 +65,10 @@ MAX_LENGTHS = {"name": 160, "summary": 600, "city": 80}
 
 
 class ImportFileError(Exception):
-    """The file as a whole cannot be read (missing, wrong type, encoding, columns)."""
+    """The file as a whole cannot be read (missing, wrong type, encoding, columns).
+
+    Its message is one or more full sentences: the commands append "Nothing was imported."
+    """
 
 
 @dataclass
@@ -85,7 +88,7 @@ def read_rows(path, required=REQUIRED_COLUMNS, known=ALL_COLUMNS):
     """
     path = Path(path)
     if not path.is_file():
-        raise ImportFileError(f"File not found: {path}")
+        raise ImportFileError(f"File not found: {path}.")
     suffix = path.suffix.lower()
     if suffix == ".csv":
         table = _read_csv(path)

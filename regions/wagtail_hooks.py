@@ -13,10 +13,17 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    RevisionsCompareView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from core.spreadsheet import SafeSpreadsheetExportMixin
 from regions.models import (
     EducationLevel,
     FundingSource,
@@ -63,9 +70,35 @@ class PartnershipFilterSet(WagtailFilterSet):
         return queryset.filter(latitude__isnull=value == "no")
 
 
+class ReviewableRevisionsCompareView(RevisionsCompareView):
+    """Revision comparison that the reviewers of a partnership's current task may open too.
+
+    The moderators' dashboard panel ("In afwachting van jouw beoordeling") links to "compare
+    with the live/previous version"; Wagtail's snippet view requires "change", which a
+    moderator lacks. Its editor makes the same exception for the task's reviewers
+    (``Task.user_can_access_editor``), so the comparison follows the editor.
+    """
+
+    def user_has_permission(self, permission):
+        if super().user_has_permission(permission):
+            return True
+        task = self.object.current_workflow_task
+        return (
+            permission == "change"
+            and task is not None
+            and task.user_can_access_editor(self.object, self.request.user)
+        )
+
+
+class PartnershipIndexView(SafeSpreadsheetExportMixin, IndexView):
+    """The partnership listing; its CSV and XLSX exports cannot carry a formula."""
+
+
 class PartnershipViewSet(SnippetViewSet):
     model = Partnership
     icon = "site"
+    index_view_class = PartnershipIndexView
+    revisions_compare_view_class = ReviewableRevisionsCompareView
     menu_label = "Samenwerkingen"
     list_display = [
         "name",
@@ -172,9 +205,22 @@ def without_location_url():
     return f"{reverse('wagtailsnippets_regions_partnership:list')}?{WITHOUT_LOCATION_QUERY}"
 
 
+class WithoutLocationMenuItem(MenuItem):
+    """Shown to whoever may open the partnership listing it filters, like "Samenwerkingen".
+
+    Wagtail hides a snippet's own menu item from users without a listing permission; a
+    hand-made item must do the same, or it leads them to "je hebt geen toegang".
+    """
+
+    def is_shown(self, request):
+        return policy_registry.get_by_type(Partnership).user_has_any_permission(
+            request.user, PartnershipViewSet.index_view_class.any_permission_required
+        )
+
+
 @hooks.register(SUBMENU_HOOK)
 def register_without_location_menu_item():
-    return MenuItem(
+    return WithoutLocationMenuItem(
         "Zonder locatie",
         without_location_url(),
         name="partnerships-without-location",

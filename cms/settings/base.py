@@ -296,6 +296,9 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # every editor's e-mail address to gravatar.com) and no version check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# A moderator's approval publishes the approved item although the Moderator group has no
+# publish rights, so moderators cannot publish anything directly (home/moderation.py).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "home.moderation.publish_approved_workflow_state"
 WAGTAILDOCS_DOCUMENT_MODEL = "core.AccessibleDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "odt", "ods", "pptx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)

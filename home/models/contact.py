@@ -136,6 +136,12 @@ class ContactPage(AbstractEmailForm, BasePage):
         verbose_name = "Contactpagina"
         verbose_name_plural = "Contactpagina's"
 
+    def get_submissions_list_view_class(self):
+        """The submissions list (Formulieren) whose CSV and XLSX exports carry no formulas."""
+        from home.admin_views import ContactSubmissionsListView
+
+        return ContactSubmissionsListView
+
     def serve(self, request, *args, **kwargs):
         """Rate limit and honeypot first; then Wagtail's form handling.
 

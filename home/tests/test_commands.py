@@ -1,6 +1,7 @@
 """Management commands of the site core, settings guards, robots and sitemap."""
 
 import os
+import secrets
 import subprocess
 import sys
 from io import StringIO
@@ -79,7 +80,7 @@ def test_production_refuses_to_start_without_secret_key():
 def test_production_settings_are_safe():
     environ = dict(
         os.environ,
-        SECRET_KEY="x" * 50,
+        SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="www.example.nl",
         DJANGO_SETTINGS_MODULE="cms.settings.production",
     )

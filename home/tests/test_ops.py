@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import runpy
+import secrets
 import socket
 import subprocess
 import sys
@@ -69,7 +70,7 @@ def production(variables):
     environ = {key: value for key, value in os.environ.items() if key not in OPS_VARIABLES}
     environ.update(
         DJANGO_SETTINGS_MODULE="cms.settings.production",
-        SECRET_KEY="x" * 50,
+        SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="www.example.nl",
         **variables,
     )

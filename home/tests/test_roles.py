@@ -64,7 +64,7 @@ def tree_rights(name):
 @pytest.mark.django_db
 def test_groups_have_exactly_their_model_permissions():
     assert model_rights(roles.COMMUNICATIE) == {ADMIN}
-    assert model_rights(roles.MODERATOR) == {ADMIN, ("regions", "publish_partnership")}
+    assert model_rights(roles.MODERATOR) == {ADMIN}
     assert model_rights(roles.REDACTIE) == (
         {ADMIN} | PARTNERSHIP_RIGHTS | TAXONOMY_RIGHTS | PERSON_RIGHTS
     )
@@ -252,8 +252,54 @@ def test_demo_content_leaves_the_sections_set_up(demo_site):
         assert rights == {
             (roles.COMMUNICATIE, "add_page"),
             (roles.COMMUNICATIE, "change_page"),
-            (roles.MODERATOR, "publish_page"),
+            (roles.MODERATOR, "bulk_delete_page"),
         }
         # The items below an index fall under the same workflow.
         assert all(child.get_workflow().name == roles.WORKFLOW for child in page.get_children()[:3])
     assert ProgrammePage.objects.first().get_workflow() is None
+
+
+@pytest.mark.django_db
+def test_migration_takes_the_moderators_old_publish_rights_away(demo_site):
+    """An existing database where moderators still publish: 0006 revokes that, only that."""
+    moderators = Group.objects.get(name=roles.MODERATOR)
+    # The rights as home.0004 granted them before: publish, and no page right besides.
+    GroupPagePermission.objects.filter(group=moderators).delete()
+    roles.restore_retired_rights(apps)
+    assert model_rights(roles.MODERATOR) == {ADMIN, ("regions", "publish_partnership")}
+    index_ids = roles.section_index_page_ids(apps)
+    old_page_rights = GroupPagePermission.objects.filter(group=moderators, page_id__in=index_ids)
+    assert set(old_page_rights.values_list("permission__codename", flat=True)) == {"publish_page"}
+    redactie_before = model_rights(roles.REDACTIE)
+
+    migration = import_module("home.migrations.0008_moderators_publish_through_workflow")
+    migration.forwards(apps, None)
+    migration.forwards(apps, None)
+    assert model_rights(roles.MODERATOR) == {ADMIN}
+    assert set(
+        GroupPagePermission.objects.filter(group=moderators).values_list(
+            "permission__codename", flat=True
+        )
+    ) == {"bulk_delete_page"}
+    assert model_rights(roles.REDACTIE) == redactie_before
+    assert GroupPagePermission.objects.filter(
+        group__name=roles.COMMUNICATIE, page_id__in=index_ids
+    ).count() == 2 * len(index_ids)
+
+
+@pytest.mark.django_db
+def test_a_workflow_that_ends_without_an_approval_still_needs_publish_rights(
+    django_user_model, home_page
+):
+    """The approval replaces the publish right, nothing else: a workflow without active tasks
+    finishes at once when submitted, and Wagtail's permission check then refuses."""
+    from wagtail.actions.publish_revision import PublishPermissionError
+
+    writer = client_for(django_user_model, roles.COMMUNICATIE).user
+    page = ProgrammePageFactory(parent=home_page, live=False)
+    page.save_revision(user=writer)
+    workflow = Workflow.objects.create(name="Zonder taken")
+    with pytest.raises(PublishPermissionError):
+        workflow.start(page, writer)
+    page.refresh_from_db()
+    assert not page.live

@@ -110,6 +110,66 @@ def test_production_refuses_to_start_without_required_variables(missing):
     assert f"Set the environment variable {missing}" in result.stderr
 
 
+def import_production_settings(secret_key):
+    """Import cms.settings.production in a fresh interpreter with this SECRET_KEY."""
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("DJANGO_SETTINGS_MODULE", "SECRET_KEY", "ALLOWED_HOSTS")
+    }
+    environment.update(SECRET_KEY=secret_key, ALLOWED_HOSTS="www.example.nl")
+    return subprocess.run(
+        [sys.executable, "-c", "import cms.settings.production"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def env_example_secret_key():
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    [value] = [line.split("=", 1)[1] for line in lines if line.startswith("SECRET_KEY=")]
+    return value
+
+
+@pytest.mark.parametrize(
+    "secret_key",
+    [
+        env_example_secret_key(),  # change-me
+        "change-me-" * 6,  # long enough, still the placeholder
+        "django-insecure-" + secrets.token_urlsafe(50),  # Django's startproject key
+        "dev-only-insecure-key-never-use-in-production",  # cms/settings/dev.py's
+        secrets.token_urlsafe(30),  # random but 40 characters
+        "abcd" * 20,  # 80 characters, 4 different ones
+    ],
+    # Fixed names: pytest-xdist's workers must collect the same test ids.
+    ids=[
+        "env-example",
+        "repeated-placeholder",
+        "django-insecure",
+        "dev-key",
+        "short",
+        "few-unique",
+    ],
+)
+def test_production_refuses_a_placeholder_or_weak_secret_key(secret_key):
+    result = import_production_settings(secret_key)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY is a placeholder or too weak: set it to a random " in (
+        result.stderr
+    )
+    assert "secrets.token_urlsafe(50)" in result.stderr
+    assert secret_key not in result.stderr  # never echoed into a log
+
+
+def test_production_accepts_a_generated_secret_key():
+    """Positive control: the key the error message tells the operator to generate."""
+    result = import_production_settings(secrets.token_urlsafe(50))
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize(
     ("variable", "value", "message"),
     [

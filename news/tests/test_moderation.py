@@ -173,6 +173,41 @@ def test_moderator_approves_and_the_item_goes_live(communicatie, moderator, clie
 
 
 @pytest.mark.django_db
+def test_moderator_cannot_publish_what_is_not_approved(communicatie, moderator, news_index):
+    """Only the approval publishes: no bulk publish of a draft, no publish button in review."""
+    draft = submitted_item(communicatie, news_index)
+    draft.current_workflow_state.cancel(user=communicatie.user)  # withdrawn: a plain draft
+    assert not draft.permissions_for_user(moderator.user).can_publish()
+    bulk_publish = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+    moderator.post(f"{bulk_publish}?id={draft.pk}")
+    draft.refresh_from_db()
+    assert not draft.live
+
+    # In review the moderator may open the editor, but "Publiceer" only saves a draft.
+    communicatie.post(edit_url(draft), news_data("submit"))
+    draft.refresh_from_db()
+    assert draft.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+    moderator.post(edit_url(draft), news_data("publish", title="Zelf gepubliceerd"))
+    draft.refresh_from_db()
+    assert not draft.live
+    assert draft.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert not NewsPage.objects.live().exists()
+
+
+@pytest.mark.django_db
+def test_moderator_cannot_unpublish_or_delete_a_news_item(redactie, moderator, news_index):
+    redactie.post(add_url(news_index), news_data("publish"))
+    item = NewsPage.objects.get(slug="techniekpact-twente-groeit")
+    assert_refused(moderator.post(reverse("wagtailadmin_pages:delete", args=(item.pk,))))
+    assert not item.permissions_for_user(moderator.user).can_delete()
+    bulk_unpublish = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "unpublish"))
+    moderator.post(f"{bulk_unpublish}?id={item.pk}")
+    assert_refused(moderator.post(reverse("wagtailadmin_pages:unpublish", args=(item.pk,))))
+    item.refresh_from_db()
+    assert item.live
+
+
+@pytest.mark.django_db
 def test_moderator_requests_changes_with_a_comment(communicatie, moderator, client, news_index):
     item = submitted_item(communicatie, news_index)
     task_state = item.current_workflow_task_state
@@ -296,7 +331,7 @@ def section_set_up(index):
 SECTION_RIGHTS = {
     (roles.COMMUNICATIE, "add_page"),
     (roles.COMMUNICATIE, "change_page"),
-    (roles.MODERATOR, "publish_page"),
+    (roles.MODERATOR, "bulk_delete_page"),
 }
 
 

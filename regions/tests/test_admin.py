@@ -1,5 +1,6 @@
 """The editors' side of partnerships: listing, filters, export, add/edit/publish, local map."""
 
+import csv
 import io
 import re
 
@@ -232,3 +233,23 @@ def test_dashboard_and_menu_point_to_partnerships_without_location(editor_client
 def test_reference_data_listings(editor_client, name):
     response = editor_client.get(reverse(f"wagtailsnippets_regions_{name}:list"))
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_export_neutralises_formulas(editor_client, export):
+    """Cells a spreadsheet would run as formulas start with an apostrophe (core.spreadsheet)."""
+    PartnershipFactory(name='=HYPERLINK("http://evil.example")', city="=1+2")
+    response = editor_client.get(f"{LIST_URL}?export={export}")
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content)
+    if export == "csv":
+        rows = list(csv.reader(io.StringIO(content.decode())))
+    else:
+        sheet = load_workbook(io.BytesIO(content)).active
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+        rows = list(sheet.iter_rows(values_only=True))
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["Naam"] == '\'=HYPERLINK("http://evil.example")'
+    assert record["Plaats"] == "'=1+2"
+    assert record["Arbeidsmarktregio"] and record["Arbeidsmarktregio"][0] != "'"

@@ -64,7 +64,7 @@ def test_not_numbers(text):
 
 def test_sample_imports_publishes_and_reimport_updates(profiles):
     output, progress = run(SAMPLE)
-    assert "5 figure(s) for 2 region profile(s): 5 new, 0 updated" in output
+    assert "Imported 5 figure(s) for 2 region profile(s): 5 new, 0 updated." in output
     assert "2/2" in progress
     twente = profiles["twente"]
     assert figures(twente) == {
@@ -133,6 +133,13 @@ def test_regions_without_profile_are_skipped_and_named(tmp_path, profiles):
     output, _ = run(write_csv(tmp_path, rows))
     assert "Skipped: Groningen: no profile page, 1 row(s) skipped" in output
     assert RegionFigure.objects.count() == 1
+
+
+def test_missing_file_is_one_sentence_then_the_verdict(tmp_path):
+    missing = tmp_path / "bestaat-niet.csv"
+    with pytest.raises(CommandError) as raised:
+        run(missing)
+    assert str(raised.value) == f"File not found: {missing}. Nothing was imported."
 
 
 def test_dry_run_writes_nothing(profiles):

@@ -33,7 +33,9 @@ GOOD_ROW = ["pact-twente", "Pact Twente", "Samen opleiden.", "Twente", "civ", "5
 @pytest.mark.django_db
 def test_sample_csv_imports_as_drafts_and_reimport_updates():
     output = run(SAMPLE)
-    assert "2 new, 0 to update" in output
+    assert output.strip() == (
+        "Imported 2 row(s): 2 new, 0 updated; saved as drafts (publish them in the admin)."
+    )
     zwolle = Partnership.objects.get(slug="techniekhuis-zwolle")
     assert not zwolle.live and zwolle.revisions.count() == 1
     assert zwolle.region.name == "Regio Zwolle"
@@ -44,8 +46,11 @@ def test_sample_csv_imports_as_drafts_and_reimport_updates():
     venlo = Partnership.objects.get(slug="data-lab-venlo")
     assert not venlo.has_location and venlo.kind == "field_lab"
 
+    assert run(SAMPLE, "--dry-run").strip() == (
+        "Dry run, nothing written. 2 row(s): 0 new, 2 to update."
+    )
     output = run(SAMPLE, "--publish")
-    assert "0 new, 2 to update" in output
+    assert output.strip() == "Imported 2 row(s): 0 new, 2 updated; published."
     assert Partnership.objects.count() == 2
     assert Partnership.objects.filter(live=True).count() == 2
     assert Partnership.objects.get(slug="techniekhuis-zwolle").revisions.count() == 2
@@ -89,7 +94,7 @@ def test_xlsx_import(tmp_path):
 @pytest.mark.django_db
 def test_dry_run_writes_nothing():
     output = run(SAMPLE, "--dry-run")
-    assert "Dry run" in output and "2 new" in output
+    assert output.strip() == "Dry run, nothing written. 2 row(s): 2 new, 0 to update."
     assert not Partnership.objects.exists()
 
 
@@ -154,8 +159,14 @@ def test_file_problems(tmp_path):
         broken_xlsx: "not a readable .xlsx",
     }
     for path, message in cases.items():
-        with pytest.raises(CommandError, match=message):
+        with pytest.raises(CommandError, match=message) as raised:
             run(path)
+        # Each reason is a sentence of its own before the verdict.
+        assert str(raised.value).endswith(". Nothing was imported."), raised.value
+    missing = tmp_path / "bestaat-niet.csv"
+    with pytest.raises(CommandError) as raised:
+        run(missing)
+    assert str(raised.value) == f"File not found: {missing}. Nothing was imported."
     with pytest.raises(CommandError, match="Missing column"):
         run(missing_column)
     with pytest.raises(CommandError, match="Unknown column.*kleur"):

@@ -154,6 +154,48 @@ def test_submitted_partnership_goes_live_when_a_moderator_approves(redactie, mod
 
 
 @pytest.mark.django_db
+def test_moderator_compares_a_partnership_only_while_it_awaits_review(redactie, moderator):
+    """The review panel's "Vergelijk" links open for the moderator, as the editor does."""
+    redactie.post(url("add"), partnership_data("publish"))
+    partnership = Partnership.objects.get(slug="techniekpact-twente")
+    redactie.post(url("edit", partnership.pk), partnership_data("submit", name="Techniekpact"))
+    partnership.refresh_from_db()
+    compare = url("revisions_compare", partnership.pk, "live", partnership.latest_revision_id)
+    response = moderator.get(compare)
+    assert response.status_code == 200
+    assert "Techniekpact" in response.text
+
+    task_state = partnership.current_workflow_task_state
+    moderator.post(url("workflow_action", partnership.pk, "approve", task_state.pk), {})
+    partnership.refresh_from_db()
+    assert partnership.current_workflow_state is None
+    assert_refused(moderator.get(compare))
+    assert redactie.get(compare).status_code == 200
+
+
+@pytest.mark.django_db
+def test_moderator_publishes_a_partnership_only_by_approving_it(redactie, moderator):
+    redactie.post(url("add"), partnership_data("publish"))
+    partnership = Partnership.objects.get(slug="techniekpact-twente")
+    assert_refused(moderator.post(url("unpublish", partnership.pk)))
+    partnership.refresh_from_db()
+    assert partnership.live
+
+    # In review the moderator may open the editor, but "Publiceer" is not theirs.
+    redactie.post(url("edit", partnership.pk), partnership_data("submit", name="Nieuwe naam"))
+    response = moderator.post(url("edit", partnership.pk), partnership_data("publish"))
+    partnership.refresh_from_db()
+    assert partnership.name == "Techniekpact Twente"  # the live version is unchanged
+    assert partnership.current_workflow_task_state.status == TaskState.STATUS_IN_PROGRESS
+    assert response.status_code in (200, 302)
+
+    task_state = partnership.current_workflow_task_state
+    moderator.post(url("workflow_action", partnership.pk, "approve", task_state.pk), {})
+    partnership.refresh_from_db()
+    assert partnership.live and partnership.current_workflow_state is None
+
+
+@pytest.mark.django_db
 def test_moderator_sends_a_partnership_back_with_a_comment(redactie, moderator):
     redactie.post(url("add"), partnership_data("submit"))
     partnership = Partnership.objects.get(slug="techniekpact-twente")

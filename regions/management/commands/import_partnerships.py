@@ -44,9 +44,9 @@ class Command(BaseCommand):
             )
 
         new, existing = plan(valid)
-        summary = f"{len(valid)} row(s): {len(new)} new, {len(existing)} to update"
+        rows = f"{len(valid)} row(s): {len(new)} new"
         if dry_run:
-            self.stdout.write(f"Dry run, nothing written. {summary}.")
+            self.stdout.write(f"Dry run, nothing written. {rows}, {len(existing)} to update.")
             return
 
         try:
@@ -57,7 +57,7 @@ class Command(BaseCommand):
         index_app_snippets(apps.get_app_config("regions"))
         self.stderr.write("")
         state = "published" if publish else "saved as drafts (publish them in the admin)"
-        self.stdout.write(self.style.SUCCESS(f"Imported {summary}; {state}."))
+        self.stdout.write(self.style.SUCCESS(f"Imported {rows}, {len(existing)} updated; {state}."))
 
     def progress(self, done, total):
         width = 30
