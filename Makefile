@@ -51,7 +51,8 @@ lint: $(DEV_STAMP)
 audit: $(DEV_STAMP)
 	$(VENV)/bin/pip-audit --strict -r requirements.txt
 
-## test: the whole suite on a real PostgreSQL, browser tests in Debian's Chromium
+## test: the whole suite on a real PostgreSQL, browser tests in Debian's Chromium; then a short
+## second pass on SQLite with `make run`'s settings (tests marked sqlite, cms/settings/test_sqlite.py)
 test: $(DEV_STAMP) $(AXE)
 	scripts/ensure-chromium.sh
 	$(MAKE) lint
@@ -59,6 +60,7 @@ test: $(DEV_STAMP) $(AXE)
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check && \
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run && \
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n 0 -m sqlite --ds=cms.settings.test_sqlite $(SQLITE_PYTEST_ARGS)
 
 ## bench: rerunnable timings on PostgreSQL (not part of make test)
 bench: $(DEV_STAMP)
