@@ -7,7 +7,7 @@ page sitemap does not list them. A private or unpublished map page hides them al
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 
-from core.sitemaps import SITEMAP_FILE_LIMIT, w3c_date
+from core.sitemaps import SITEMAP_FILE_LIMIT, on_host, w3c_date
 
 from .models.pages import NetworkMapPage
 from .models.partnership import Partnership
@@ -39,7 +39,7 @@ class PartnershipSitemap(Sitemap):
         rows = self.paginator.page(page).object_list
         if not rows:
             return []
-        base = self.map_page().get_full_url(self.request)
+        base = on_host(self.map_page().get_full_url(self.request), protocol, domain)
         self.latest_lastmod = max(updated for _slug, updated in rows)
         return [
             {"location": f"{base}{slug}/", "lastmod": w3c_date(updated)} for slug, updated in rows

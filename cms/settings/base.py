@@ -305,6 +305,10 @@ RATE_LIMIT_TRUST_FORWARDED_FOR = env("RATE_LIMIT_TRUST_FORWARDED_FOR", "false") 
 # Wagtail
 WAGTAIL_SITE_NAME = "Regionale samenwerkingen onderwijs en bedrijfsleven"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address `load_demo_content` gives the demo's Wagtail Site (canonical URLs, share tags,
+# sitemap entries): what `make run` serves. It replaces only Wagtail's own default Site
+# address (localhost, port 80), never one an operator has set (production: your domain).
+DEMO_SITE_URL = env("DEMO_SITE_URL", "http://127.0.0.1:8000")
 # The admin makes no third-party requests: no Gravatar avatars (they would send a hash of
 # every editor's e-mail address to gravatar.com) and no version check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
