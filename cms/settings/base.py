@@ -325,11 +325,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Full-text search in Dutch: PostgreSQL's "dutch" configuration stems words, so
 # "samenwerkingen" finds "samenwerking". On SQLite (make run only) the same
-# backend falls back to SQLite's own full-text search. home.searchbackend is Wagtail's
+# backend falls back to SQLite's own full-text search. core.searchbackend is Wagtail's
 # database backend that searches what people type as words, never as query syntax.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "home.searchbackend",
+        "BACKEND": "core.searchbackend",
         "SEARCH_CONFIG": "dutch",
         "AUTO_UPDATE": True,
     }

@@ -19,7 +19,7 @@ from hypothesis import example, given
 from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 
-from home.tests.fuzz import (
+from core.tests.fuzz import (
     NOT_FOUND_PATH,
     check_response,
     demo_database,
@@ -84,7 +84,7 @@ def test_runs_on_sqlite_with_the_make_run_settings():
     assert connection.vendor == "sqlite"
     assert settings.DEBUG is False  # pytest-django's default; the rest is dev.py
     assert settings.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
-    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "home.searchbackend"
+    assert settings.WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "core.searchbackend"
 
 
 def one_url_per_kind(site):

@@ -1,4 +1,4 @@
-"""home.searchbackend: every search box searches what was typed as words, on every backend.
+"""core/searchbackend.py: every search box searches what was typed as words, on every backend.
 
 SQLite, where query syntax gave a 500, is tested in home/tests/test_embedded_default.py
 (the second pass of `make test`); these run on PostgreSQL, the main database.
@@ -10,8 +10,8 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.database.postgres.postgres import PostgresSearchBackend
 from wagtail.search.query import MATCH_ALL, MATCH_NONE, And, Boost, Not, Or, Phrase, PlainText
 
+from core.searchbackend import WordsOnly, as_words, words
 from home.factories import ProgrammePageFactory
-from home.searchbackend import WordsOnly, as_words, words
 from regions.factories import PartnershipFactory
 from regions.models import Partnership
 
