@@ -7,9 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
 from core.templatetags.seo_tags import twitter_handle
+from core.tests.seo_helpers import canonical, head_of, json_ld, make_image, meta, site_settings
 from home.factories import ProgrammePageFactory
-
-from .seo_helpers import canonical, head_of, json_ld, make_image, meta, site_settings
 
 pytestmark = pytest.mark.django_db
 
