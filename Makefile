@@ -8,6 +8,9 @@ AXE := node_modules/axe-core/axe.min.js
 # pytest-xdist workers for `make test`: the suite's browser, backup and fault tests spend most
 # of their time waiting, so two workers halve the wall time on a 2-core machine.
 TEST_WORKERS ?= 2
+# The second pass of `make test` (SQLite, `make run`'s settings): the modules with tests
+# marked sqlite; naming them spares collecting the whole suite again.
+SQLITE_TESTS ?= home/tests/test_embedded_default.py
 
 .PHONY: run test lint bench clean
 
@@ -53,7 +56,8 @@ lint: $(DEV_STAMP)
 audit: $(DEV_STAMP)
 	$(VENV)/bin/pip-audit --strict -r requirements.txt
 
-## test: the whole suite on a real PostgreSQL, browser tests in Debian's Chromium
+## test: the whole suite on a real PostgreSQL, browser tests in Debian's Chromium; then a short
+## second pass on SQLite with `make run`'s settings (tests marked sqlite, cms/settings/test_sqlite.py)
 test: $(DEV_STAMP) $(AXE)
 	scripts/ensure-chromium.sh
 	$(MAKE) lint
@@ -61,6 +65,7 @@ test: $(DEV_STAMP) $(AXE)
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check && \
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py makemigrations --check --dry-run && \
 	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n 0 -m sqlite --ds=cms.settings.test_sqlite $(SQLITE_TESTS)
 
 ## bench: rerunnable timings on PostgreSQL (not part of make test)
 bench: $(DEV_STAMP)

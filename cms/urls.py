@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.http import conditional_page
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -13,7 +14,9 @@ from core.sitemaps import PageSitemap
 from home import views as home_views
 from regions.sitemaps import PartnershipSitemap
 
-# /sitemap.xml is an index of these sections, each in files of at most 250 URLs.
+# /sitemap.xml is an index of these sections, each in files of at most 250 URLs. Their
+# Last-Modified (and an ETag of the content) answer conditional GETs with 304, as Django's
+# ConditionalGetMiddleware does; search engines fetch sitemaps again and again.
 SITEMAPS = {"paginas": PageSitemap, "samenwerkingen": PartnershipSitemap}
 
 urlpatterns = [
@@ -23,12 +26,12 @@ urlpatterns = [
     path("sitemap/", home_views.html_sitemap, name="html_sitemap"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        conditional_page(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
     ),
     path(
         "sitemap-<slug:section>.xml",
-        sitemap_views.sitemap,
+        conditional_page(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS, "template_name": "sitemaps/urlset.xml"},
         name="sitemap-section",
     ),

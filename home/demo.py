@@ -8,7 +8,10 @@ Every function creates only what is missing, so loading twice changes nothing.
 """
 
 import json
+from urllib.parse import urlsplit
 
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from wagtail.models import Page, Site
 
 from cases import demo as cases_demo
@@ -20,6 +23,9 @@ from home.demo_goals import ensure_goals
 from home.models import HomePage, ProgrammePage
 from news import demo as news_demo
 from regions import demo as regions_demo
+
+# The address Wagtail's first migration gives the default Site; nothing serves it.
+WAGTAIL_DEFAULT_ADDRESS = ("localhost", 80)
 
 HOME_INTRO = (
     "Scholen, bedrijven en overheden werken in de regio samen aan onderwijs dat past bij de "
@@ -69,10 +75,49 @@ def ensure_home_page():
         site.site_name = "Regionale samenwerkingen"
         site.save()
     else:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        hostname, port = demo_site_address()
+        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     for page in Page.objects.filter(pk__in=placeholder_ids):
         page.delete()
     return home
+
+
+def demo_site_address():
+    """(hostname, port) of ``settings.DEMO_SITE_URL``, as Wagtail's Site stores an address.
+
+    A Site's root URL is http://host:port, or https://host for port 443 (http://host for
+    80), so other combinations cannot be stored and are refused.
+    """
+    value = settings.DEMO_SITE_URL
+    url = urlsplit(value)
+    try:
+        port = url.port or {"http": 80, "https": 443}.get(url.scheme)
+    except ValueError:
+        port = None
+    representable = (url.scheme == "https") == (port == 443)
+    if not (url.hostname and port and representable) or url.path.strip("/") or url.query:
+        raise ImproperlyConfigured(
+            f"DEMO_SITE_URL={value!r} is not a site address such as http://127.0.0.1:8000 "
+            "(http with any port but 443, or https on port 443; no path)."
+        )
+    return url.hostname, port
+
+
+def ensure_site_address():
+    """Give the default Site the demo's address, while it still has Wagtail's own.
+
+    Wagtail's default (localhost, port 80) is served by nothing under `make run`, so every
+    canonical URL, share tag and sitemap entry pointed nowhere. An address someone set (an
+    earlier demo load, production's domain) is kept: this runs on every load, idempotently.
+    """
+    site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) != WAGTAIL_DEFAULT_ADDRESS:
+        return
+    hostname, port = demo_site_address()
+    if Site.objects.filter(hostname=hostname, port=port).exists():
+        return  # another Site has that address already; two may not share it
+    site.hostname, site.port = hostname, port
+    site.save()
 
 
 def ensure_contact_person():
@@ -248,6 +293,7 @@ def ensure_settings():
 def load(stdout):
     """The top layer's own demo content; returns the home page."""
     home = ensure_home_page()
+    ensure_site_address()
     person = ensure_contact_person()
     ensure_programme_pages(home, person)
     ensure_goals(person)

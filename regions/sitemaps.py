@@ -9,7 +9,7 @@ from functools import cached_property
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
 
-from core.sitemaps import SITEMAP_FILE_LIMIT, w3c_date
+from core.sitemaps import SITEMAP_FILE_LIMIT, on_host, w3c_date
 
 from .models.pages import NetworkMapPage
 from .models.partnership import Partnership
@@ -34,12 +34,13 @@ class PartnershipSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         # Plain rows and one base URL: Django's per-item lookups of location, priority,
-        # changefreq and alternates would cost more than the rows themselves. The map
-        # page's full URL already holds the Wagtail site's scheme and host.
+        # changefreq and alternates would cost more than the rows themselves. Entries are on
+        # the sitemap's own host (core.sitemaps.on_host).
         rows = self.paginator.page(page).object_list
         if not rows:
             return []
-        base = self.map_page.get_full_url(self.request)
+        protocol, domain = self.get_protocol(protocol), self.get_domain(site)
+        base = on_host(self.map_page.get_full_url(self.request), protocol, domain)
         self.latest_lastmod = max(updated for _slug, updated in rows)
         return [
             {"location": f"{base}{slug}/", "lastmod": w3c_date(updated)} for slug, updated in rows

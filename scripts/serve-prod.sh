@@ -52,6 +52,9 @@ export ALLOWED_HOSTS="${ALLOWED_HOSTS:-127.0.0.1,localhost}"
 export MEDIA_ROOT="${MEDIA_ROOT:-$ROOT/media}"
 export MEDIA_URL="${MEDIA_URL:-http://127.0.0.1:$MEDIA_PORT/}"
 export GUNICORN_BIND="127.0.0.1:$PORT"
+# The demo Site's address (canonical URLs, share tags): this server, when the Site still has
+# Wagtail's default address (home/demo.py keeps any other).
+export DEMO_SITE_URL="${DEMO_SITE_URL:-http://127.0.0.1:$PORT}"
 
 # migrate also creates the database cache table (used when REDIS_URL is unset).
 "$PY" manage.py migrate --noinput

@@ -292,6 +292,10 @@ RATE_LIMIT_TRUST_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_FORWARDED_FOR", Fals
 # Wagtail
 WAGTAIL_SITE_NAME = "Regionale samenwerkingen onderwijs en bedrijfsleven"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The address `load_demo_content` gives the demo's Wagtail Site (canonical URLs, share tags,
+# sitemap entries): what `make run` serves. It replaces only Wagtail's own default Site
+# address (localhost, port 80), never one an operator has set (production: your domain).
+DEMO_SITE_URL = env("DEMO_SITE_URL", "http://127.0.0.1:8000")
 # The admin makes no third-party requests: no Gravatar avatars (they would send a hash of
 # every editor's e-mail address to gravatar.com) and no version check against wagtail.org.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
@@ -311,10 +315,11 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
 # Full-text search in Dutch: PostgreSQL's "dutch" configuration stems words, so
 # "samenwerkingen" finds "samenwerking". On SQLite (make run only) the same
-# backend falls back to SQLite's own full-text search.
+# backend falls back to SQLite's own full-text search. core.searchbackend is Wagtail's
+# database backend that searches what people type as words, never as query syntax.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "core.searchbackend",
         "SEARCH_CONFIG": "dutch",
         "AUTO_UPDATE": True,
     }

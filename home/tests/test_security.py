@@ -432,7 +432,7 @@ def test_search_over_the_limit_gets_the_dutch_429_page(client, home_page, search
         assert client.get("/zoeken/", {"q": "samenwerking"}).status_code == 200
     response = client.get("/zoeken/", {"q": "samenwerking"})
     assert response.status_code == 429
-    assert response["Retry-After"] == "60"
+    assert 0 < int(response["Retry-After"]) <= 60  # the rest of the window
     html = response.content.decode()
     assert "Even geduld" in html and "1 minuut" in html
     assert parse_csp(response["Content-Security-Policy"])["script-src"] == ["'self'"]

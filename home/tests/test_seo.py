@@ -64,7 +64,7 @@ def test_every_demo_page_has_canonical_and_share_tags(client, demo_site):
         article = page._meta.label_lower in {"news.newspage", "cases.casepage"}
         assert tags["og:type"] == ("article" if article else "website"), page.url
         # Every page shares an image: its own, else the demo's default share image.
-        assert graph["og:image"].startswith("http://localhost/media/images/"), page.url
+        assert graph["og:image"].startswith(page.get_site().root_url + "/media/images/"), page.url
         assert tags["twitter:image"] == graph["og:image"], page.url
         assert tags["twitter:card"] == "summary_large_image", page.url
         types.add(page._meta.label_lower)

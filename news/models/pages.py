@@ -3,6 +3,7 @@
 from django.db import models
 from django.forms import CheckboxSelectMultiple
 from django.utils import timezone
+from django.views.decorators.http import conditional_page
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -54,7 +55,9 @@ class NewsIndexPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixin
 
     @path("feed/", name="feed")
     def feed_route(self, request):
-        return NewsFeed(self)(request)
+        # The feed's Last-Modified (and an ETag of its content) answer conditional GETs with
+        # 304, as ConditionalGetMiddleware would; feed readers poll it often.
+        return conditional_page(NewsFeed(self))(request)
 
 
 class NewsPage(ArticlePage):

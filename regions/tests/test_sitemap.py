@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
@@ -19,6 +20,13 @@ from .conftest import bulk_partnerships
 pytestmark = pytest.mark.django_db
 
 NS = {"sm": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+@pytest.fixture
+def client():
+    """Requests on the host of the test Site (localhost, port 80): a sitemap lists the URLs
+    of the host it is fetched from, so the tests below read the Site's own URLs."""
+    return Client(HTTP_HOST="localhost")
 
 
 def parse(response, tag):
@@ -200,8 +208,31 @@ def test_robots_txt_points_at_the_sitemap(client, map_page):
     lines = response.text.splitlines()
     (line,) = [line for line in lines if line.startswith("Sitemap: ")]
     url = line.removeprefix("Sitemap: ")
-    assert url == "http://testserver/sitemap.xml"
-    assert client.get(url.removeprefix("http://testserver")).status_code == 200
+    assert url == "http://localhost/sitemap.xml"
+    assert client.get(url.removeprefix("http://localhost")).status_code == 200
+
+
+def test_entries_are_on_the_host_the_sitemap_is_fetched_from(home_page, map_page):
+    """The sitemaps protocol takes only URLs of the sitemap's own host; the Site's address
+    (here localhost, port 80) is not always the one a sitemap is fetched from."""
+    ProgrammePageFactory(parent=home_page, slug="oplossing")
+    PartnershipFactory(slug="techniekcampus")
+    other = Client(HTTP_HOST="127.0.0.1:8000")
+    sections = [
+        entry.find("sm:loc", NS).text for entry in parse(other.get("/sitemap.xml"), "sitemap")
+    ]
+    assert sections and all(url.startswith("http://127.0.0.1:8000/") for url in sections)
+    assert set(sitemap(other)) == {
+        "http://127.0.0.1:8000/",
+        "http://127.0.0.1:8000/oplossing/",
+        "http://127.0.0.1:8000/netwerkkaart/",
+        "http://127.0.0.1:8000/netwerkkaart/techniekcampus/",
+    }
+    secure = [
+        url.find("sm:loc", NS).text
+        for url in parse(other.get("/sitemap-paginas.xml", secure=True), "url")
+    ]
+    assert secure and all(url.startswith("https://127.0.0.1:8000/") for url in secure)
 
 
 def test_every_location_is_the_page_url_wagtail_gives(client, home_page, map_page):
