@@ -6,6 +6,20 @@
 
   var NETHERLANDS = { center: [52.2, 5.3], zoom: 7 };
 
+  // An icon class whose element carries an aria-label (the "label" option). Leaflet makes
+  // every marker and cluster a role="button" element; a marker's alt text alone is not a
+  // name that every checker accepts (HTML_CodeSniffer H91), and a cluster's only text is
+  // its number.
+  function labelledIcon(IconClass) {
+    return IconClass.extend({
+      createIcon: function (oldIcon) {
+        var icon = IconClass.prototype.createIcon.call(this, oldIcon);
+        icon.setAttribute("aria-label", this.options.label);
+        return icon;
+      },
+    });
+  }
+
   function tileLayer(element, withAttribution) {
     return L.tileLayer(element.dataset.tileUrl, {
       maxZoom: 18,
@@ -37,6 +51,11 @@
   }
 
   function networkMap(element) {
+    // Other maps (e.g. the regions) name what they show in data-noun-one/-many.
+    var one = element.dataset.nounOne || "samenwerking";
+    var many = element.dataset.nounMany || "samenwerkingen";
+    var MarkerIcon = labelledIcon(L.Icon.Default);
+    var ClusterIcon = labelledIcon(L.DivIcon);
     var map = L.map(element, { zoomControl: false, scrollWheelZoom: false });
     L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
     map.attributionControl.setPrefix(false);
@@ -46,7 +65,28 @@
       // The first view is set once the data is in, so clusters never animate into place.
       if (count) map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 11 });
       else map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
-      var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+      var clusters = L.markerClusterGroup({
+        showCoverageOnHover: false,
+        maxClusterRadius: 50,
+        // The plugin's own icon (same classes, so its styles apply), named "3 samenwerkingen".
+        iconCreateFunction: function (cluster) {
+          var count = cluster.getChildCount();
+          var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+          return new ClusterIcon({
+            html: "<div><span>" + count + "</span></div>",
+            className: "marker-cluster marker-cluster-" + size,
+            iconSize: new L.Point(40, 40),
+            label: count + " " + (count === 1 ? one : many),
+          });
+        },
+      });
+      // A cluster is a button: the plugin (1.4) zooms into it on a click, but not on Enter.
+      clusters.on("clusterkeypress", function (event) {
+        if (event.originalEvent.key !== "Enter") return;
+        if (map.getZoom() >= map.getMaxZoom()) event.layer.spiderfy();
+        else event.layer.zoomToBounds();
+        map.getContainer().focus(); // the cluster's element is gone; stay on the map
+      });
       clusters.addLayer(layer);
       map.addLayer(clusters);
     }
@@ -59,7 +99,13 @@
       .then(function (collection) {
         var layer = L.geoJSON(collection, {
           pointToLayer: function (feature, latlng) {
-            return L.marker(latlng, { alt: feature.properties.name, title: feature.properties.name });
+            var name = feature.properties.name;
+            return L.marker(latlng, {
+              icon: new MarkerIcon({ label: name }),
+              alt: name,
+              title: name,
+              keyboard: true,
+            });
           },
           onEachFeature: function (feature, marker) {
             marker.bindPopup(popupContent(feature.properties));
@@ -67,16 +113,13 @@
         });
         var count = collection.features.length;
         show(layer, count);
-        // Other maps (e.g. the regions) name what they show in data-noun-one/-many.
-        var one = element.dataset.nounOne || "samenwerking";
-        var many = element.dataset.nounMany || "samenwerkingen";
         setStatus(count + " " + (count === 1 ? one : many) + " op de kaart.");
       })
       .catch(function () {
         map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
         setStatus(
           "De kaart kon niet worden geladen. Alle " +
-            (element.dataset.nounMany || "samenwerkingen") +
+            many +
             " staan in de lijst hieronder."
         );
       });
@@ -127,7 +170,14 @@
   var script = document.currentScript;
   copyLinks();
   shortFilterUrls();
-  if (typeof L === "undefined") return;
+  if (typeof L === "undefined") {
+    // Leaflet did not load: the maps' places (kept free from the first paint, see
+    // site.css) go, and the lists say it all.
+    document.querySelectorAll("[data-map-wrap]").forEach(function (wrap) {
+      wrap.remove();
+    });
+    return;
+  }
   // Leaflet guesses its marker images from its stylesheet's URL, which fails once static
   // file names are hashed; the template gives the real URLs.
   L.Icon.Default.imagePath = "";
