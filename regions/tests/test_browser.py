@@ -206,3 +206,26 @@ def test_without_leaflet_the_map_makes_way(page, live_server, network):
     page.wait_for_load_state("load")
     assert page.locator("[data-map-wrap]").count() == 0
     assert page.locator(".partnership-item").count() == 6
+
+
+def test_markers_and_tiles_are_sharp_on_a_phone_screen(browser, live_server, settings, network):
+    # Lighthouse's image-size-responsive: an image needs as many pixels as the screen shows.
+    settings.MAP_TILE_URL = live_server.url + "/kaarttegels/{z}/{x}/{y}.png"
+    tile = blank_tile()
+    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=2)
+    tab = context.new_page()
+    tab.route("**/kaarttegels/**", lambda route: route.fulfill(body=tile, content_type="image/png"))
+    tab.goto(live_server.url + "/netwerkkaart/")
+    wait_for_map(tab, "op de kaart")
+    tab.locator(".leaflet-tile-loaded").first.wait_for()
+    markers = tab.locator("#kaart img.leaflet-marker-icon")
+    assert markers.count() >= 1
+    assert all(
+        "marker-icon-2x" in src for src in markers.evaluate_all("els => els.map(el => el.src)")
+    )
+    assert tab.locator(".leaflet-marker-shadow").count() == 0  # Leaflet has no sharp shadow
+    ratios = tab.locator(".leaflet-tile-loaded").evaluate_all(
+        "els => els.map(el => el.naturalWidth / el.getBoundingClientRect().width)"
+    )
+    assert ratios and min(ratios) >= 2, ratios
+    context.close()

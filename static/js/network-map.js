@@ -5,6 +5,7 @@
   "use strict";
 
   var NETHERLANDS = { center: [52.2, 5.3], zoom: 7 };
+  var markerIcon; // the marker image's options, set once Leaflet is there (below)
 
   // An icon class whose element carries an aria-label (the "label" option). Leaflet makes
   // every marker and cluster a role="button" element; a marker's alt text alone is not a
@@ -23,6 +24,9 @@
   function tileLayer(element, withAttribution) {
     return L.tileLayer(element.dataset.tileUrl, {
       maxZoom: 18,
+      // On high-density screens (most phones) tiles of the next zoom level at half size,
+      // so the map is as sharp as the text around it.
+      detectRetina: true,
       attribution: withAttribution ? element.dataset.tileAttribution : "",
     });
   }
@@ -54,7 +58,7 @@
     // Other maps (e.g. the regions) name what they show in data-noun-one/-many.
     var one = element.dataset.nounOne || "samenwerking";
     var many = element.dataset.nounMany || "samenwerkingen";
-    var MarkerIcon = labelledIcon(L.Icon.Default);
+    var MarkerIcon = labelledIcon(L.Icon);
     var ClusterIcon = labelledIcon(L.DivIcon);
     var map = L.map(element, { zoomControl: false, scrollWheelZoom: false });
     L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
@@ -101,7 +105,7 @@
           pointToLayer: function (feature, latlng) {
             var name = feature.properties.name;
             return L.marker(latlng, {
-              icon: new MarkerIcon({ label: name }),
+              icon: new MarkerIcon(L.extend({ label: name }, markerIcon)),
               alt: name,
               title: name,
               keyboard: true,
@@ -136,7 +140,7 @@
     });
     map.setView(point, 10);
     tileLayer(element, false).addTo(map);
-    L.marker(point, { keyboard: false, interactive: false }).addTo(map);
+    L.marker(point, { icon: L.icon(markerIcon), keyboard: false, interactive: false }).addTo(map);
   }
 
   function copyLinks() {
@@ -178,14 +182,18 @@
     });
     return;
   }
-  // Leaflet guesses its marker images from its stylesheet's URL, which fails once static
-  // file names are hashed; the template gives the real URLs.
-  L.Icon.Default.imagePath = "";
-  L.Icon.Default.mergeOptions({
+  // Leaflet's marker image and its size (as L.Icon.Default has them). Leaflet guesses the
+  // image's URL from its stylesheet's, which fails once static file names are hashed: the
+  // template gives the real ones, with the sharp one for high-density screens. No shadow:
+  // Leaflet ships that at one resolution only, blurred on phones.
+  markerIcon = {
     iconUrl: script.dataset.markerIcon,
-    iconRetinaUrl: script.dataset.markerIcon2x,
-    shadowUrl: script.dataset.markerShadow,
-  });
+    iconRetinaUrl: script.dataset.markerIconRetina,
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    tooltipAnchor: [16, -28],
+  };
 
   document.querySelectorAll("[data-network-map]").forEach(function (element) {
     var wrap = element.closest("[data-map-wrap]");
