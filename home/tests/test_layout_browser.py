@@ -48,7 +48,7 @@ def write_up_url():
 PAGE_KINDS = [
     ("home", lambda: "/"),
     ("programme", lambda: live_url("home.ProgrammePage", slug="regionale-samenwerkingen")),
-    ("goal", lambda: live_url("home.GoalPage")),
+    ("goal", lambda: live_url("cases.GoalPage")),
     ("news-index", lambda: live_url("news.NewsIndexPage")),
     ("news-item", lambda: live_url("news.NewsPage", title__startswith=LONG_WORD)),
     ("case-index", lambda: live_url("cases.CaseIndexPage")),
@@ -119,7 +119,7 @@ def add_long_words():
     for model_path in [
         "home.HomePage",
         "home.ProgrammePage",
-        "home.GoalPage",
+        "cases.GoalPage",
         "home.ContactPage",
         "regions.RegionIndexPage",
         "regions.RegionProfilePage",
