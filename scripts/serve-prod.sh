@@ -7,6 +7,10 @@
 #
 # PORT, MEDIA_PORT         ports (defaults 8100 and PORT + 2)
 # PROD_DATABASE_NAME       database on the server that scripts/ensure-postgres.sh finds (pps_prod)
+# LOCAL_TILES=1            map tiles from a local stand-in (scripts/tile-standin.py, port
+#                          PORT + 3) instead of MAP_TILE_URL: for measuring on a machine
+#                          without internet, where every tile request fails
+#                          (scripts/lighthouse.sh)
 # SECRET_KEY               generated once into .secret-key (git-ignored) when unset
 # Other variables of .env.example pass through; the HTTPS redirect is off unless
 # SECURE_SSL_REDIRECT is set, because this serves plain HTTP.
@@ -55,6 +59,9 @@ export GUNICORN_BIND="127.0.0.1:$PORT"
 # The demo Site's address (canonical URLs, share tags): this server, when the Site still has
 # Wagtail's default address (home/demo.py keeps any other).
 export DEMO_SITE_URL="${DEMO_SITE_URL:-http://127.0.0.1:$PORT}"
+if [ "${LOCAL_TILES:-}" = 1 ]; then
+  export MAP_TILE_URL="http://127.0.0.1:$((PORT + 3))/{z}/{x}/{y}.png"
+fi
 
 # migrate also creates the database cache table (used when REDIS_URL is unset).
 "$PY" manage.py migrate --noinput
@@ -63,7 +70,13 @@ export DEMO_SITE_URL="${DEMO_SITE_URL:-http://127.0.0.1:$PORT}"
 
 mkdir -p "$MEDIA_ROOT"
 "$PY" -m http.server "$MEDIA_PORT" --bind 127.0.0.1 --directory "$MEDIA_ROOT" >/dev/null 2>&1 &
-media_server=$!
-trap 'kill "$media_server" 2>/dev/null || true' EXIT
+helpers=("$!")
+trap 'kill "${helpers[@]}" 2>/dev/null || true' EXIT
+if [ "${LOCAL_TILES:-}" = 1 ]; then
+  tile_port=$((PORT + 3))
+  "$PY" scripts/tile-standin.py "$tile_port" &
+  helpers+=("$!")
+  say "map tiles from the local stand-in on http://127.0.0.1:$tile_port/"
+fi
 say "site on http://127.0.0.1:$PORT/, media on $MEDIA_URL (database $PROD_DATABASE_NAME)"
 "$ROOT/.venv/bin/gunicorn" -c gunicorn.conf.py cms.wsgi:application

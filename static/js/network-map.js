@@ -5,10 +5,28 @@
   "use strict";
 
   var NETHERLANDS = { center: [52.2, 5.3], zoom: 7 };
+  var markerIcon; // the marker image's options, set once Leaflet is there (below)
+
+  // An icon class whose element carries an aria-label (the "label" option). Leaflet makes
+  // every marker and cluster a role="button" element; a marker's alt text alone is not a
+  // name that every checker accepts (HTML_CodeSniffer H91), and a cluster's only text is
+  // its number.
+  function labelledIcon(IconClass) {
+    return IconClass.extend({
+      createIcon: function (oldIcon) {
+        var icon = IconClass.prototype.createIcon.call(this, oldIcon);
+        icon.setAttribute("aria-label", this.options.label);
+        return icon;
+      },
+    });
+  }
 
   function tileLayer(element, withAttribution) {
     return L.tileLayer(element.dataset.tileUrl, {
       maxZoom: 18,
+      // On high-density screens (most phones) tiles of the next zoom level at half size,
+      // so the map is as sharp as the text around it.
+      detectRetina: true,
       attribution: withAttribution ? element.dataset.tileAttribution : "",
     });
   }
@@ -37,6 +55,11 @@
   }
 
   function networkMap(element) {
+    // Other maps (e.g. the regions) name what they show in data-noun-one/-many.
+    var one = element.dataset.nounOne || "samenwerking";
+    var many = element.dataset.nounMany || "samenwerkingen";
+    var MarkerIcon = labelledIcon(L.Icon);
+    var ClusterIcon = labelledIcon(L.DivIcon);
     var map = L.map(element, { zoomControl: false, scrollWheelZoom: false });
     L.control.zoom({ zoomInTitle: "Inzoomen", zoomOutTitle: "Uitzoomen" }).addTo(map);
     map.attributionControl.setPrefix(false);
@@ -46,7 +69,28 @@
       // The first view is set once the data is in, so clusters never animate into place.
       if (count) map.fitBounds(layer.getBounds(), { padding: [30, 30], maxZoom: 11 });
       else map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
-      var clusters = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50 });
+      var clusters = L.markerClusterGroup({
+        showCoverageOnHover: false,
+        maxClusterRadius: 50,
+        // The plugin's own icon (same classes, so its styles apply), named "3 samenwerkingen".
+        iconCreateFunction: function (cluster) {
+          var count = cluster.getChildCount();
+          var size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+          return new ClusterIcon({
+            html: "<div><span>" + count + "</span></div>",
+            className: "marker-cluster marker-cluster-" + size,
+            iconSize: new L.Point(40, 40),
+            label: count + " " + (count === 1 ? one : many),
+          });
+        },
+      });
+      // A cluster is a button: the plugin (1.4) zooms into it on a click, but not on Enter.
+      clusters.on("clusterkeypress", function (event) {
+        if (event.originalEvent.key !== "Enter") return;
+        if (map.getZoom() >= map.getMaxZoom()) event.layer.spiderfy();
+        else event.layer.zoomToBounds();
+        map.getContainer().focus(); // the cluster's element is gone; stay on the map
+      });
       clusters.addLayer(layer);
       map.addLayer(clusters);
     }
@@ -59,7 +103,13 @@
       .then(function (collection) {
         var layer = L.geoJSON(collection, {
           pointToLayer: function (feature, latlng) {
-            return L.marker(latlng, { alt: feature.properties.name, title: feature.properties.name });
+            var name = feature.properties.name;
+            return L.marker(latlng, {
+              icon: new MarkerIcon(L.extend({ label: name }, markerIcon)),
+              alt: name,
+              title: name,
+              keyboard: true,
+            });
           },
           onEachFeature: function (feature, marker) {
             marker.bindPopup(popupContent(feature.properties));
@@ -67,16 +117,13 @@
         });
         var count = collection.features.length;
         show(layer, count);
-        // Other maps (e.g. the regions) name what they show in data-noun-one/-many.
-        var one = element.dataset.nounOne || "samenwerking";
-        var many = element.dataset.nounMany || "samenwerkingen";
         setStatus(count + " " + (count === 1 ? one : many) + " op de kaart.");
       })
       .catch(function () {
         map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
         setStatus(
           "De kaart kon niet worden geladen. Alle " +
-            (element.dataset.nounMany || "samenwerkingen") +
+            many +
             " staan in de lijst hieronder."
         );
       });
@@ -93,7 +140,7 @@
     });
     map.setView(point, 10);
     tileLayer(element, false).addTo(map);
-    L.marker(point, { keyboard: false, interactive: false }).addTo(map);
+    L.marker(point, { icon: L.icon(markerIcon), keyboard: false, interactive: false }).addTo(map);
   }
 
   function copyLinks() {
@@ -127,15 +174,26 @@
   var script = document.currentScript;
   copyLinks();
   shortFilterUrls();
-  if (typeof L === "undefined") return;
-  // Leaflet guesses its marker images from its stylesheet's URL, which fails once static
-  // file names are hashed; the template gives the real URLs.
-  L.Icon.Default.imagePath = "";
-  L.Icon.Default.mergeOptions({
+  if (typeof L === "undefined") {
+    // Leaflet did not load: the maps' places (kept free from the first paint, see
+    // site.css) go, and the lists say it all.
+    document.querySelectorAll("[data-map-wrap]").forEach(function (wrap) {
+      wrap.remove();
+    });
+    return;
+  }
+  // Leaflet's marker image and its size (as L.Icon.Default has them). Leaflet guesses the
+  // image's URL from its stylesheet's, which fails once static file names are hashed: the
+  // template gives the real ones, with the sharp one for high-density screens. No shadow:
+  // Leaflet ships that at one resolution only, blurred on phones.
+  markerIcon = {
     iconUrl: script.dataset.markerIcon,
-    iconRetinaUrl: script.dataset.markerIcon2x,
-    shadowUrl: script.dataset.markerShadow,
-  });
+    iconRetinaUrl: script.dataset.markerIconRetina,
+    iconSize: [25, 41],
+    iconAnchor: [12, 41],
+    popupAnchor: [1, -34],
+    tooltipAnchor: [16, -28],
+  };
 
   document.querySelectorAll("[data-network-map]").forEach(function (element) {
     var wrap = element.closest("[data-map-wrap]");
