@@ -142,14 +142,18 @@ def _permission(apps, app_label, model_name, codename):
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
-    permission = Permission.objects.filter(content_type=content_type, codename=codename).first()
+    # By id: a migration run backwards may render the historical models again between these
+    # lookups, and Django refuses an instance of the other rendering's ContentType class.
+    permission = Permission.objects.filter(
+        content_type_id=content_type.pk, codename=codename
+    ).first()
     if permission:
         return permission
     # A LookupError here means a definition names a model this database state lacks.
     model = apps.get_model(app_label, model_name)
     action = codename.removesuffix(f"_{model_name}")
     return Permission.objects.create(
-        content_type=content_type,
+        content_type_id=content_type.pk,
         codename=codename,
         name=f"Can {action} {model._meta.verbose_name_raw}",
     )
@@ -219,7 +223,11 @@ def section_index_page_ids(apps):
         for app_label, model_name in SECTION_INDEX_PAGES
         for content_type in ContentType.objects.filter(app_label=app_label, model=model_name)
     ]
-    return list(Page.objects.filter(content_type__in=content_types).values_list("pk", flat=True))
+    return list(
+        Page.objects.filter(
+            content_type_id__in=[content_type.pk for content_type in content_types]
+        ).values_list("pk", flat=True)
+    )
 
 
 def set_up_section_page(apps, page_id):
@@ -263,7 +271,7 @@ def apply_roles(apps, roles=ROLES):
     for app_label, model_name in WORKFLOW_SNIPPETS:
         content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model_name)
         WorkflowContentType.objects.get_or_create(
-            content_type=content_type, defaults={"workflow": workflow}
+            content_type_id=content_type.pk, defaults={"workflow": workflow}
         )
     for page_id in section_index_page_ids(apps):
         set_up_section_page(apps, page_id)

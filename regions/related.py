@@ -23,7 +23,8 @@ class Source:
     partnership: str = ""
 
 
-_sources = {}
+# name -> Source, filled by the apps above in their AppConfig.ready().
+SOURCES = {}
 
 
 def check_lookup(model, lookup):
@@ -43,7 +44,7 @@ def register(name, model, *, region, partnership=""):
     check_lookup(model, region)
     if partnership:
         check_lookup(model, partnership)
-    _sources[name] = Source(model, region, partnership)
+    SOURCES[name] = Source(model, region, partnership)
 
 
 def newest_published(source, **about):
@@ -61,7 +62,7 @@ def newest_published(source, **about):
 
 def pages_about_region(name, region_id, limit=RELATED_PAGES):
     """The newest published ``name`` pages about the region, in one query."""
-    source = _sources.get(name)
+    source = SOURCES.get(name)
     if source is None:
         return []
     return list(newest_published(source, **{source.region: region_id})[:limit])
@@ -69,7 +70,7 @@ def pages_about_region(name, region_id, limit=RELATED_PAGES):
 
 def pages_about_partnership(name, partnership):
     """Every published ``name`` page about the partnership, newest first, in one query."""
-    source = _sources.get(name)
+    source = SOURCES.get(name)
     if source is None or not source.partnership or partnership.pk is None:
         # Not installed, not about partnerships, or the admin preview of an unsaved one.
         return []

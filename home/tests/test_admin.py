@@ -25,7 +25,7 @@ def test_admin_speaks_dutch(client):
 
 @pytest.mark.django_db
 def test_editor_adds_a_contact_person(editor_client):
-    url = reverse("wagtailsnippets_home_person:add")
+    url = reverse("wagtailsnippets_core_person:add")
     response = editor_client.post(
         url,
         {
@@ -38,14 +38,14 @@ def test_editor_adds_a_contact_person(editor_client):
     )
     assert response.status_code == 302
     assert Person.objects.get(name="Ilse Bakker").organisation == "ROC Voorbeeld"
-    listing = editor_client.get(reverse("wagtailsnippets_home_person:list"))
+    listing = editor_client.get(reverse("wagtailsnippets_core_person:list"))
     assert "Ilse Bakker" in listing.text
 
 
 @pytest.mark.django_db
 def test_bad_contact_person_is_refused(editor_client):
     response = editor_client.post(
-        reverse("wagtailsnippets_home_person:add"), {"name": "", "email": "geen-adres"}
+        reverse("wagtailsnippets_core_person:add"), {"name": "", "email": "geen-adres"}
     )
     assert response.status_code == 200
     assert not Person.objects.exists()

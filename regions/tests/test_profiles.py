@@ -163,7 +163,7 @@ def test_an_app_that_registered_nothing_lists_nothing(home_page, twente, monkeyp
     case = CasePageFactory(parent=cases, partnership=PartnershipFactory(region=twente.region))
     assert related.pages_about_region("cases", twente.region_id) == [case]
     assert related.pages_about_partnership("cases", case.partnership) == [case]
-    monkeypatch.delitem(related._sources, "cases")
+    monkeypatch.delitem(related.SOURCES, "cases")
     assert related.pages_about_region("cases", twente.region_id) == []
     assert related.pages_about_partnership("cases", case.partnership) == []
 
@@ -178,7 +178,7 @@ def test_a_lookup_that_names_no_field_fails_at_registration():
         related.register("nieuws", CasePage, region="partnership__regio")
     with pytest.raises(FieldDoesNotExist):
         related.register("nieuws", CasePage, region="subtitle__region")
-    assert "nieuws" not in related._sources
+    assert "nieuws" not in related.SOURCES
 
 
 def test_demo_profiles(client, demo_site):

@@ -261,9 +261,9 @@ def test_the_files_keep_their_exact_form(client, home_page, map_page):
     expected = {
         "/sitemap.xml": head
         + f"<sitemapindex {xmlns}>\n"
-        + "<sitemap><loc>http://testserver/sitemap-paginas.xml</loc>"
+        + "<sitemap><loc>http://localhost/sitemap-paginas.xml</loc>"
         + "<lastmod>2023-01-09T13:00:00+01:00</lastmod></sitemap>"
-        + "<sitemap><loc>http://testserver/sitemap-samenwerkingen.xml</loc>"
+        + "<sitemap><loc>http://localhost/sitemap-samenwerkingen.xml</loc>"
         + "<lastmod>2031-02-03T13:00:00+01:00</lastmod></sitemap>\n"
         + "</sitemapindex>\n",
         # The map page takes the date of its newest write-up.
