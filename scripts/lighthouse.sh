@@ -41,7 +41,7 @@ pages=(
 # One Lighthouse run of one page into $out/<kind>-<run>.json. The version is pinned here;
 # npx fetches it once into npm's cache. Lighthouse 13 asks for Node 22 but runs on Debian 12's
 # Node 20 (npm's engine warning is filtered out). A run that fails to record its trace
-# (NO_NAVSTART on a busy machine) asks to be rerun: once more, then give up.
+# (NO_NAVSTART, even on a quiet machine) asks to be rerun: up to twice more, then give up.
 measure() {
   local kind="$1" path="$2" run="$3" attempt
   for attempt in 1 2; do
