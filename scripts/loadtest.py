@@ -25,7 +25,7 @@ import urllib.request
 from datetime import datetime
 from pathlib import Path
 
-from loadtest_results import markdown, page_types, parse_wrk, verdicts
+from loadtest_results import markdown, page_types, parse_wrk, side_by_side, verdicts
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = ROOT / ".venv" / "bin" / "python"
@@ -33,6 +33,8 @@ GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 LUA = ROOT / "scripts" / "loadtest.lua"
 RESULTS = ROOT / "loadtest-results"
 DATABASE = "pps_loadtest"
+BASELINE_ROOT = ROOT / ".loadtest-baseline"
+BASELINE_DATABASE = "pps_loadtest_baseline"
 HOST = "127.0.0.1"
 CACHED_SECONDS = "300"
 # One worker setup when gunicorn.conf.py is missing: its defaults for 2 cores.
@@ -62,8 +64,8 @@ def fetch(url, timeout=60):
     return status, (time.perf_counter() - started) * 1000, headers
 
 
-def manage(env, *args):
-    subprocess.run([str(PYTHON), "manage.py", *args], cwd=ROOT, env=env, check=True)
+def manage(env, *args, root=ROOT):
+    subprocess.run([str(PYTHON), "manage.py", *args], cwd=root, env=env, check=True)
 
 
 def database_server():
@@ -80,10 +82,40 @@ def database_server():
     return result.stdout.strip().rsplit("/", 1)[0]
 
 
-def recreate_database(server):
-    for sql in (f"drop database if exists {DATABASE} with (force)", f"create database {DATABASE}"):
+def recreate_database(server, name=DATABASE):
+    for sql in (f"drop database if exists {name} with (force)", f"create database {name}"):
         subprocess.run(["psql", f"{server}/postgres", "-Atqc", sql], check=True)
-    return f"{server}/{DATABASE}"
+    return f"{server}/{name}"
+
+
+def baseline_checkout(revision):
+    """A detached worktree of ``revision`` in .loadtest-baseline/, made afresh."""
+    commit = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{revision}^{{commit}}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    if commit.returncode != 0:
+        fail(f"--baseline {revision!r} is not a commit of this repository.")
+    subprocess.run(
+        ["git", "worktree", "remove", "--force", str(BASELINE_ROOT)], cwd=ROOT, capture_output=True
+    )
+    subprocess.run(
+        [
+            "git",
+            "worktree",
+            "add",
+            "--force",
+            "--detach",
+            str(BASELINE_ROOT),
+            commit.stdout.strip(),
+        ],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    return commit.stdout.strip()
 
 
 def flush_cache(redis_url):
@@ -95,10 +127,11 @@ def flush_cache(redis_url):
 class Server:
     """gunicorn with the production settings; stopped (SIGTERM, then SIGKILL) on exit."""
 
-    def __init__(self, env, port, log_path):
+    def __init__(self, env, port, log_path, root=ROOT):
         self.base = f"http://{HOST}:{port}"
         self.env = dict(env, GUNICORN_BIND=f"{HOST}:{port}")
         self.log_path = log_path
+        self.root = root
         self.process = None
 
     def start(self):
@@ -106,13 +139,13 @@ class Server:
             if probe.connect_ex((HOST, int(self.env["GUNICORN_BIND"].rsplit(":", 1)[1]))) == 0:
                 fail(f"something already listens on {self.base}: stop it or pass --port.")
         command = [str(GUNICORN), "cms.wsgi:application"]
-        if (ROOT / "gunicorn.conf.py").exists():
+        if (self.root / "gunicorn.conf.py").exists():
             command += ["-c", "gunicorn.conf.py"]
         else:
             command += ["--bind", self.env["GUNICORN_BIND"], *GUNICORN_FALLBACK_FLAGS]
         self.log = open(self.log_path, "a")  # noqa: SIM115 (closed in stop())
         self.process = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
+            command, cwd=self.root, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
         )
 
     def wait_until_healthy(self, timeout=120):
@@ -164,12 +197,12 @@ def run_wrk(url, options, connections=None, duration=None):
     return parse_wrk(result.stdout)
 
 
-def static_path(env):
+def static_path(env, root=ROOT):
     """The hashed URL of the site's stylesheet, as pages link it."""
     code = "from django.templatetags.static import static; print(static('css/site.css'))"
     result = subprocess.run(
         [str(PYTHON), "-c", f"import django; django.setup(); {code}"],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         capture_output=True,
         text=True,
@@ -178,48 +211,69 @@ def static_path(env):
     return result.stdout.strip()
 
 
-def run_phase(name, server, pages, options, redis_url, one_connection=False):
-    """Measure every page type; the GeoJSON once more as the first request after a flush.
+def measure(server, label, path, options, one_connection):
+    """One page type on one server: a warm-up request, then wrk (and wrk at one connection)."""
+    url = server.base + path
+    status, first_ms, headers = fetch(url)  # warm-up; in the cached phase it fills
+    if status != 200:
+        fail(
+            f"{label} ({path}) answered {status} on {server.base}, not 200: fix the data or the URL."
+        )
+    say(f"  {label}: {server.base}{path} (first request {first_ms:.0f} ms)")
+    result = run_wrk(url, options)
+    if one_connection:
+        single = run_wrk(url, options, connections=1, duration=options.latency_duration)
+        result.update(
+            rps_1c=single["rps"],
+            p50_1c_ms=single["p50_ms"],
+            p95_1c_ms=single["p95_ms"],
+            bad_status=result["bad_status"] + single["bad_status"],
+            socket_errors=result["socket_errors"] + single["socket_errors"],
+        )
+    result.update(
+        label=label,
+        path=path,
+        first_ms=first_ms,
+        cache=headers.get("X-Cache", ""),
+        load=os.getloadavg()[0],
+    )
+    return result
 
-    With ``one_connection`` each URL is first loaded one request at a time (the latency a
-    visitor sees without queueing), then at the options' concurrency (throughput).
+
+def run_phase(name, servers, options, one_connection=False):
+    """Measure every page type on each (server, redis_url, pages); the GeoJSON once more as
+    the first request after a flush. One phase result per server, in the order given; the
+    page lists name the same page types in the same order (only the static file's hashed
+    name may differ).
+
+    With ``one_connection`` each URL is also loaded one request at a time (the latency a
+    visitor sees without queueing), after the run at the options' concurrency (throughput).
+    With two servers every URL is loaded on both before the next URL, the first of the two
+    alternating, so that a change in the machine's load weighs on both alike.
     """
-    say(f"phase '{name}': starting gunicorn")
-    server.start()
+    say(f"phase '{name}': starting gunicorn on {', '.join(s[0].base for s in servers)}")
+    for server, _redis_url, _pages in servers:
+        server.start()
     try:
-        health = server.wait_until_healthy()
-        flush_cache(redis_url)
-        status, cold_ms, _headers = fetch(server.base + "/netwerkkaart/kaart.geojson")
-        if status != 200:
-            fail(f"GeoJSON answered {status} after the cache flush.")
-        rows = []
-        for label, path in pages:
-            url = server.base + path
-            status, first_ms, headers = fetch(url)  # warm-up; in the cached phase it fills
+        results = []
+        for server, redis_url, _pages in servers:
+            health = server.wait_until_healthy()
+            flush_cache(redis_url)
+            status, cold_ms, _headers = fetch(server.base + "/netwerkkaart/kaart.geojson")
             if status != 200:
-                fail(f"{label} ({path}) answered {status}, not 200: fix the data or the URL.")
-            say(f"  {label}: {path} (first request {first_ms:.0f} ms)")
-            result = run_wrk(url, options)
-            if one_connection:
-                single = run_wrk(url, options, connections=1, duration=options.latency_duration)
-                result.update(
-                    rps_1c=single["rps"],
-                    p50_1c_ms=single["p50_ms"],
-                    p95_1c_ms=single["p95_ms"],
-                    bad_status=result["bad_status"] + single["bad_status"],
-                    socket_errors=result["socket_errors"] + single["socket_errors"],
-                )
-            result.update(
-                label=label,
-                path=path,
-                first_ms=first_ms,
-                cache=headers.get("X-Cache", ""),
-                load=os.getloadavg()[0],
-            )
-            rows.append(result)
-        return {"name": name, "rows": rows, "geojson_cold_ms": cold_ms, "health": health}
+                fail(f"GeoJSON answered {status} on {server.base} after the cache flush.")
+            results.append({"name": name, "rows": [], "geojson_cold_ms": cold_ms, "health": health})
+        order = list(range(len(servers)))
+        for index in range(len(servers[0][2])):
+            for side in order if index % 2 == 0 else reversed(order):
+                server, _redis_url, pages = servers[side]
+                label, path = pages[index]
+                row = measure(server, label, path, options, one_connection)
+                results[side]["rows"].append(row)
+        return results
     finally:
-        server.stop()
+        for server, _redis_url, _pages in servers:
+            server.stop()
 
 
 def profile(paths, env, repetitions=10):
@@ -316,6 +370,12 @@ def arguments(argv=None):
         "--reuse-data", action="store_true", help=f"keep the {DATABASE} database of a former run"
     )
     parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also serve commit REV (a worktree in .loadtest-baseline/, database "
+        f"{BASELINE_DATABASE}, port + 1) and load both side by side in one run",
+    )
+    parser.add_argument(
         "--profile",
         nargs="+",
         metavar="PATH",
@@ -335,7 +395,7 @@ def arguments(argv=None):
     return options, phases
 
 
-def settings_environment(database_url, redis_url):
+def settings_environment(database_url, redis_url, root=ROOT):
     """The environment of the production settings on this machine, over plain HTTP."""
     return dict(
         os.environ,
@@ -345,10 +405,42 @@ def settings_environment(database_url, redis_url):
         ALLOWED_HOSTS=f"{HOST},localhost",
         SECURE_SSL_REDIRECT="false",
         REDIS_URL=redis_url,
-        MEDIA_ROOT=str(ROOT / ".loadtest-media"),
+        MEDIA_ROOT=str(root / ".loadtest-media"),
         # Every request comes from one address: the search limit would answer 429.
         RATE_LIMIT_SEARCH_PER_MINUTE="1000000000",
     )
+
+
+def prepare(env, root, sizes, database_url, reuse_data):
+    """Migrate, collect static files and (unless reused) generate the data; seconds taken."""
+    manage(env, "migrate", "--noinput", "-v", "0", root=root)
+    manage(env, "createcachetable", root=root)
+    manage(env, "collectstatic", "--noinput", "-v", "0", root=root)
+    if reuse_data:
+        return None
+    begun = time.monotonic()
+    manage(
+        env,
+        "generate_load_data",
+        *(f"--{name}={count}" for name, count in sizes.items()),
+        root=root,
+    )
+    seconds = time.monotonic() - begun
+    # Fresh planner statistics, as autovacuum would gather them soon after such a load;
+    # without them PostgreSQL guesses row counts and picks worse plans.
+    subprocess.run(["psql", database_url, "-Atqc", "vacuum analyze"], check=True)
+    return seconds
+
+
+def check_redis(redis_url):
+    try:
+        flush_cache(redis_url)
+    except Exception as error:  # any connection problem: say what to do
+        fail(
+            f"Redis at {redis_url} does not answer ({error}): start Redis "
+            "(apt-get install redis-server) or set LOADTEST_REDIS_URL (and "
+            "LOADTEST_BASELINE_REDIS_URL) to a free Redis database."
+        )
 
 
 def main(argv=None):
@@ -358,56 +450,75 @@ def main(argv=None):
     started = datetime.now().strftime("%Y-%m-%d-%H%M%S")
     RESULTS.mkdir(exist_ok=True)
     redis_url = os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/7")
-    try:
-        flush_cache(redis_url)
-    except Exception as error:  # any connection problem: say what to do
-        fail(
-            f"Redis at {redis_url} does not answer ({error}): start Redis "
-            "(apt-get install redis-server) or set LOADTEST_REDIS_URL to a free Redis database."
-        )
+    check_redis(redis_url)
     server = database_server()
     if options.profile:
         profile(options.profile, settings_environment(f"{server}/{DATABASE}", redis_url))
         return
-    if options.reuse_data:
-        database_url = f"{server}/{DATABASE}"
-    else:
-        say(f"recreating database {DATABASE}")
-        database_url = recreate_database(server)
-    env = settings_environment(database_url, redis_url)
-    sizes = {"partnerships": options.partnerships, "news": options.news, "cases": options.cases}
-    manage(env, "migrate", "--noinput", "-v", "0")
-    manage(env, "createcachetable")
-    manage(env, "collectstatic", "--noinput", "-v", "0")
-    generation_ms = None
-    if not options.reuse_data:
-        begun = time.monotonic()
-        manage(
-            env,
-            "generate_load_data",
-            *(f"--{name}={count}" for name, count in sizes.items()),
+    # (label, checkout, database, port, Redis URL) of each side under test.
+    sides = [("this checkout", ROOT, DATABASE, options.port, redis_url)]
+    if options.baseline:
+        baseline_redis = os.environ.get("LOADTEST_BASELINE_REDIS_URL", "redis://127.0.0.1:6379/8")
+        if baseline_redis == redis_url:
+            fail(
+                "LOADTEST_BASELINE_REDIS_URL must name another Redis database than LOADTEST_REDIS_URL."
+            )
+        check_redis(baseline_redis)
+        commit = baseline_checkout(options.baseline)
+        sides.append(
+            (
+                f"baseline {commit[:10]}",
+                BASELINE_ROOT,
+                BASELINE_DATABASE,
+                options.port + 1,
+                baseline_redis,
+            )
         )
-        generation_ms = (time.monotonic() - begun) * 1000
-        # Fresh planner statistics, as autovacuum would gather them soon after such a load;
-        # without them PostgreSQL guesses row counts and picks worse plans.
-        subprocess.run(["psql", database_url, "-Atqc", "vacuum analyze"], check=True)
-    pages = page_types(sizes, static_path(env))
-    phases = {}
+    sizes = {"partnerships": options.partnerships, "news": options.news, "cases": options.cases}
+    envs, generation = [], []
+    for label, root, database, _port, side_redis in sides:
+        if options.reuse_data:
+            database_url = f"{server}/{database}"
+        else:
+            say(f"recreating database {database} ({label})")
+            database_url = recreate_database(server, database)
+        env = settings_environment(database_url, side_redis, root)
+        seconds = prepare(env, root, sizes, database_url, options.reuse_data)
+        generation.append(f"{seconds:.0f} s" if seconds is not None else "reused")
+        envs.append(env)
+    # Each side links its own stylesheet (its hashed name may differ); the pages are the same.
+    pages = [
+        page_types(sizes, static_path(env, side[1])) for env, side in zip(envs, sides, strict=True)
+    ]
+    phases = [{} for _side in sides]
     for name in phase_names:
         seconds = "0" if name == "uncached" else CACHED_SECONDS
-        log_path = RESULTS / f"{started}-gunicorn-{name}.log"
-        phase_env = dict(env, PAGE_CACHE_SECONDS=seconds)
         title = f"{name} (PAGE_CACHE_SECONDS={seconds})"
-        server = Server(phase_env, options.port, log_path)
-        phases[name] = run_phase(
-            title, server, pages, options, redis_url, one_connection=name == "uncached"
-        )
+        servers = [
+            (
+                Server(
+                    dict(env, PAGE_CACHE_SECONDS=seconds),
+                    port,
+                    RESULTS / f"{started}-gunicorn-{name}{'-baseline' if index else ''}.log",
+                    root,
+                ),
+                side_redis,
+                side_pages,
+            )
+            for index, (env, side_pages, (_label, root, _database, port, side_redis)) in enumerate(
+                zip(envs, pages, sides, strict=True)
+            )
+        ]
+        for index, result in enumerate(
+            run_phase(title, servers, options, one_connection=name == "uncached")
+        ):
+            phases[index][name] = result
     facts = {
         "machine": f"{os.cpu_count()} cores, load average at the start "
         f"{' / '.join(f'{value:.1f}' for value in os.getloadavg())}",
         "data": ", ".join(f"{count} {name}" for name, count in sizes.items())
         + ", a profile per region (35)",
-        "generation": f"{generation_ms / 1000:.0f} s" if generation_ms else "reused",
+        "generation": ", ".join(generation),
         "wrk": f"{options.threads} threads, {options.connections} connections, "
         f"{options.duration} s per URL per phase, Accept-Encoding: gzip; uncached also "
         f"1 connection for {options.latency_duration} s",
@@ -418,11 +529,18 @@ def main(argv=None):
             f"{part} {'yes' if ok else 'no'}" for part, ok in present_parts().items()
         ),
     }
+    if options.baseline:
+        facts["sides"] = "; ".join(
+            f"{label}: {root.name}, database {database}, port {port}"
+            for label, root, database, port, _redis in sides
+        )
     report = markdown(
         {"started": started, "facts": facts},
-        list(phases.values()),
-        verdicts(phases.get("uncached"), phases.get("cached")),
+        list(phases[0].values()),
+        verdicts(phases[0].get("uncached"), phases[0].get("cached")),
     )
+    if options.baseline:
+        report += side_by_side(sides[0][0], sides[1][0], phases[0], phases[1])
     path = RESULTS / f"{started}.md"
     path.write_text(report, encoding="utf-8")
     print(report)

@@ -192,3 +192,47 @@ def markdown(context, phases, checks):
         "load: the 1-minute load average after the run (2 cores).",
     ]
     return "\n".join(lines) + "\n"
+
+
+def side_by_side(label, baseline_label, phases, baseline_phases):
+    """A Markdown table per phase: each page type on this checkout and on the baseline.
+
+    ``phases`` and ``baseline_phases`` map a phase name to its result (as run_phase returns
+    it); the rows of both name the same page types in the same order. The ratio is this
+    checkout's throughput over the baseline's: above 1 is faster.
+    """
+    lines = ["", f"## Side by side: {label} against {baseline_label}", ""]
+    for name, phase in phases.items():
+        baseline = baseline_phases[name]
+        one = any("p50_1c_ms" in row for row in phase["rows"])
+        lines += [
+            f"### {phase['name']}",
+            "",
+            f"GeoJSON, first request after a cache flush: {phase['geojson_cold_ms']:.0f} ms "
+            f"against {baseline['geojson_cold_ms']:.0f} ms.",
+            "",
+            "| page type | req/s | baseline req/s | ratio | "
+            + (
+                "1 conn p50 ms | baseline 1 conn p50 ms | "
+                if one
+                else "p50 ms | baseline p50 ms | "
+            )
+            + "errors |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for row, base in zip(phase["rows"], baseline["rows"], strict=True):
+            if row["label"] != base["label"]:
+                raise ValueError(f"rows differ: {row['label']!r} against {base['label']!r}")
+            errors = sum(r["bad_status"] + r["socket_errors"] for r in (row, base))
+            ratio = row["rps"] / base["rps"] if base["rps"] else float("inf")
+            lines.append(
+                f"| {row['label']} | {row['rps']:.1f} | {base['rps']:.1f} | {ratio:.2f} | "
+                f"{latency(row):.1f} | {latency(base):.1f} | {errors} |"
+            )
+        lines.append("")
+    lines.append(
+        "ratio: req/s of this checkout over the baseline's (above 1 is faster); errors: both "
+        "sides together. Every URL was loaded on both servers before the next, the first of "
+        "the two alternating."
+    )
+    return "\n".join(lines) + "\n"

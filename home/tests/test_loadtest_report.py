@@ -162,6 +162,30 @@ def test_markdown_report_has_a_row_per_page_type(loadtest):
     assert report.count("| static file (baseline) |") == 2
 
 
+def test_side_by_side_pairs_each_page_type_with_the_baseline(loadtest):
+    uncached, cached = phases(map_p50=20)
+    base_uncached, base_cached = phases(map_p50=40, cached_map_rps=600)
+    report = loadtest.side_by_side(
+        "this checkout",
+        "baseline 17c9baa",
+        {"uncached": uncached, "cached": cached},
+        {"uncached": base_uncached, "cached": base_cached},
+    )
+    assert "## Side by side: this checkout against baseline 17c9baa" in report
+    # Uncached: throughput equal (ratio 1.00), one-connection p50 20 against 40 ms.
+    assert "| map | 60.0 | 60.0 | 1.00 | 20.0 | 40.0 | 0 |" in report
+    # Cached: 1,200 against 600 req/s is twice as fast.
+    assert "| map | 1200.0 | 600.0 | 2.00 | 2.0 | 2.0 | 0 |" in report
+    assert report.count("| static file (baseline) |") == 2
+
+
+def test_side_by_side_refuses_rows_that_do_not_pair(loadtest):
+    uncached, _cached = phases()
+    other = dict(uncached, rows=list(reversed(uncached["rows"])))
+    with pytest.raises(ValueError, match="rows differ"):
+        loadtest.side_by_side("a", "b", {"uncached": uncached}, {"uncached": other})
+
+
 @pytest.mark.parametrize("partnerships, page", [(12, 1), (250, 1), (5000, 10), (5001, 11)])
 def test_the_sitemap_file_from_the_middle_of_the_write_ups(loadtest, partnerships, page):
     sizes = {"partnerships": partnerships, "news": 10, "cases": 10}
@@ -178,6 +202,7 @@ def test_the_sitemap_file_from_the_middle_of_the_write_ups(loadtest, partnership
         ["--duration", "600"],
         ["--threads", "8", "--connections", "4"],
         ["--latency-duration", "0"],
+        ["--baseline"],
     ],
 )
 def test_bad_options_stop_with_a_message(argv, capsys, monkeypatch):
@@ -187,3 +212,13 @@ def test_bad_options_stop_with_a_message(argv, capsys, monkeypatch):
         driver.arguments(argv)
     assert stopped.value.code == 2
     assert "error:" in capsys.readouterr().err
+
+
+def test_a_baseline_that_is_no_commit_stops_with_a_message(capsys, monkeypatch):
+    monkeypatch.syspath_prepend(str(ROOT / "scripts"))
+    driver = importlib.import_module("loadtest")
+    with pytest.raises(SystemExit) as stopped:
+        driver.baseline_checkout("no-such-revision-anywhere")
+    assert stopped.value.code == 1
+    assert "--baseline 'no-such-revision-anywhere' is not a commit" in capsys.readouterr().err
+    assert not driver.BASELINE_ROOT.exists()
