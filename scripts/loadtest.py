@@ -276,20 +276,22 @@ def run_phase(name, servers, options, one_connection=False):
             server.stop()
 
 
-def profile(paths, env, repetitions=10):
+def profile(paths, env, root=ROOT, repetitions=10):
     """Time paths in-process with Django's test client (no page cache), then cProfile one.
 
     Prints, per path, the median of ``repetitions`` requests (wall time; the CPU time of
     this process alone, which other load on the machine hardly changes; SQL queries and
     their time), and for the first path the functions with the most cumulative and own
-    time. Runs in this process, on the database of the last load test.
+    time. Runs in this process, on the database of the last load test, with the code of
+    the checkout ``root``.
     """
     import cProfile
     import pstats
     import statistics
 
     os.environ.update(env, PAGE_CACHE_SECONDS="0", ALLOWED_HOSTS="testserver")
-    sys.path.insert(0, str(ROOT))
+    os.chdir(root)
+    sys.path.insert(0, str(root))
     import django
 
     django.setup()
@@ -380,9 +382,14 @@ def arguments(argv=None):
         nargs="+",
         metavar="PATH",
         help=f"instead of a load test: time these paths in-process on {DATABASE} and "
-        "cProfile the first (after a former run)",
+        "cProfile the first (after a former run); with --baseline REV on both sides of a "
+        "former --baseline run",
     )
+    parser.add_argument("--checkout", help="with --profile: the checkout whose code runs")
+    parser.add_argument("--database", help=f"with --profile: the database (default {DATABASE})")
     options = parser.parse_args(argv)
+    if (options.checkout or options.database) and not options.profile:
+        parser.error("--checkout and --database go with --profile.")
     phases = options.phases.split(",")
     if not set(phases) <= {"uncached", "cached"} or not phases:
         parser.error("--phases takes uncached, cached or both, separated by a comma.")
@@ -452,8 +459,23 @@ def main(argv=None):
     redis_url = os.environ.get("LOADTEST_REDIS_URL", "redis://127.0.0.1:6379/7")
     check_redis(redis_url)
     server = database_server()
+    if options.profile and options.baseline:
+        # One process per side: each imports its own checkout's code.
+        for label, root, database in (
+            ("this checkout", ROOT, DATABASE),
+            (f"baseline {options.baseline}", BASELINE_ROOT, BASELINE_DATABASE),
+        ):
+            if not (root / "manage.py").exists():
+                fail(f"no {root.name}: run the load test with --baseline first.")
+            print(f"## {label}", flush=True)
+            command = [str(PYTHON), __file__, "--profile", *options.profile]
+            command += ["--checkout", str(root), "--database", database]
+            subprocess.run(command, check=True)
+        return
     if options.profile:
-        profile(options.profile, settings_environment(f"{server}/{DATABASE}", redis_url))
+        database = options.database or DATABASE
+        root = Path(options.checkout).resolve() if options.checkout else ROOT
+        profile(options.profile, settings_environment(f"{server}/{database}", redis_url), root)
         return
     # (label, checkout, database, port, Redis URL) of each side under test.
     sides = [("this checkout", ROOT, DATABASE, options.port, redis_url)]

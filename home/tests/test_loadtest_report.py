@@ -203,6 +203,8 @@ def test_the_sitemap_file_from_the_middle_of_the_write_ups(loadtest, partnership
         ["--threads", "8", "--connections", "4"],
         ["--latency-duration", "0"],
         ["--baseline"],
+        ["--checkout", "/tmp"],
+        ["--database", "pps_other"],
     ],
 )
 def test_bad_options_stop_with_a_message(argv, capsys, monkeypatch):
