@@ -59,7 +59,7 @@ audit: $(DEV_STAMP)
 ## test: the whole suite on a real PostgreSQL, browser tests in Debian's Chromium; then a short
 ## second pass on SQLite with `make run`'s settings (tests marked sqlite, cms/settings/test_sqlite.py)
 test: $(DEV_STAMP) $(AXE)
-	scripts/ensure-chromium.sh
+	scripts/ensure-debian-tool.sh /usr/bin/chromium chromium test
 	$(MAKE) lint
 	@DATABASE_URL="$$(scripts/ensure-postgres.sh)" && export DATABASE_URL && \
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(PY) manage.py check && \
@@ -93,5 +93,5 @@ restore:
 
 ## loadtest: production settings under wrk on 127.0.0.1:8200 with 5,000 generated partnerships (15–25 minutes, not part of make test); report in loadtest-results/ (LOADTEST_ARGS=--help)
 loadtest: $(RUN_STAMP)
-	scripts/ensure-wrk.sh
+	scripts/ensure-debian-tool.sh wrk wrk loadtest
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)

@@ -24,59 +24,39 @@ from .models.partnership import Partnership
 KIND_LABELS = dict(Partnership.Kind.choices)
 STATUS_LABELS = dict(Partnership.Status.choices)
 
-# The CSV's columns that come straight from the database, in column order (the labels,
-# the lists of terms and the URL are added in between; see csv_response).
-CSV_LOOKUPS = [
-    "id",
-    "slug",
-    "name",
-    "summary",
-    "kind",
-    "status",
-    "region__name",
-    "region__slug",
-    "region__province__name",
-    "region__province__slug",
-    "city",
-    "latitude",
-    "longitude",
-    "website",
-    "start_year",
-    "companies_count",
-    "students_count",
-    "teachers_count",
-    "schools_count",
-]
-
-# The GeoJSON (see geojson_response) carries what the map and most reusers need, kept
-# small for speed; the CSV has every public column, in this order.
-CSV_COLUMNS = [
-    "id",
-    "slug",
-    "name",
-    "summary",
-    "kind",
-    "kind_label",
-    "status",
-    "status_label",
-    "region",
-    "region_slug",
-    "province",
-    "province_slug",
-    "city",
-    "latitude",
-    "longitude",
-    "website",
-    "start_year",
-    "companies_count",
-    "students_count",
-    "teachers_count",
-    "schools_count",
-    "sectors",
-    "themes",
-    "funding_sources",
-    "url",
-]
+# The CSV's columns, in order, each with the database lookup it comes from; None for those
+# csv_response adds in between (the labels, the lists of terms and the URL). The GeoJSON (see
+# geojson_response) carries what the map and most reusers need, kept small for speed; the
+# CSV has every public column.
+CSV_FIELDS = {
+    "id": "id",
+    "slug": "slug",
+    "name": "name",
+    "summary": "summary",
+    "kind": "kind",
+    "kind_label": None,
+    "status": "status",
+    "status_label": None,
+    "region": "region__name",
+    "region_slug": "region__slug",
+    "province": "region__province__name",
+    "province_slug": "region__province__slug",
+    "city": "city",
+    "latitude": "latitude",
+    "longitude": "longitude",
+    "website": "website",
+    "start_year": "start_year",
+    "companies_count": "companies_count",
+    "students_count": "students_count",
+    "teachers_count": "teachers_count",
+    "schools_count": "schools_count",
+    "sectors": None,
+    "themes": None,
+    "funding_sources": None,
+    "url": None,
+}
+CSV_COLUMNS = list(CSV_FIELDS)
+CSV_LOOKUPS = [lookup for lookup in CSV_FIELDS.values() if lookup]
 CSV_LIST_SEPARATOR = "; "
 
 

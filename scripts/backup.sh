@@ -15,25 +15,12 @@ set -euo pipefail
 umask 077
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-say() { echo "backup: $*" >&2; }
-fail() {
-  say "error: $*"
-  exit 1
-}
+NAME=backup
+# shellcheck source=scripts/backup-common.sh
+. "$ROOT/scripts/backup-common.sh"
 
-for tool in pg_dump psql tar sha256sum; do
-  command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install postgresql-client tar coreutils)."
-done
-
-DATABASE_URL="${DATABASE_URL:-}"
-[ -n "$DATABASE_URL" ] || fail "set DATABASE_URL to the database to back up, e.g. DATABASE_URL=postgres://user:password@host:5432/pps."
-case "$DATABASE_URL" in
-  postgres://* | postgresql://*) ;;
-  *) fail "DATABASE_URL must be a PostgreSQL URL (postgres://…); backups of other databases are not supported." ;;
-esac
-# The database name without user or password, for messages.
-database="${DATABASE_URL##*/}"
-database="${database%%\?*}"
+require_tools pg_dump psql tar sha256sum
+require_database_url "to back up"
 MEDIA_ROOT="${MEDIA_ROOT:-$ROOT/media}"
 BACKUP_DIR="${BACKUP_DIR:-$ROOT/backups}"
 DRY_RUN="${DRY_RUN:-0}"

@@ -287,7 +287,6 @@ def profile(paths, env, root=ROOT, repetitions=10):
     """
     import cProfile
     import pstats
-    import statistics
 
     os.environ.update(env, PAGE_CACHE_SECONDS="0", ALLOWED_HOSTS="testserver")
     os.chdir(root)
@@ -295,42 +294,18 @@ def profile(paths, env, root=ROOT, repetitions=10):
     import django
 
     django.setup()
-    from django.core.signals import request_started
-    from django.db import connection
     from django.test import Client
+    from request_timing import time_requests
 
-    queries = []
-
-    def count_query(execute, sql, params, many, context):
-        begun = time.perf_counter()
-        try:
-            return execute(sql, params, many, context)
-        finally:
-            queries.append(time.perf_counter() - begun)
-
-    def watch_connection(**kwargs):
-        # A request may open a new connection; wrap whichever one it uses.
-        if count_query not in connection.execute_wrappers:
-            connection.execute_wrappers.append(count_query)
-
-    request_started.connect(watch_connection)
     client = Client()
     for path in paths:
         if client.get(path).status_code != 200:
             fail(f"{path} does not answer 200 in the test client.")
-        timings, cpu, counts, database_ms = [], [], [], []
-        for _ in range(repetitions):
-            queries.clear()
-            begun, begun_cpu = time.perf_counter(), time.process_time()
-            client.get(path)
-            timings.append((time.perf_counter() - begun) * 1000)
-            cpu.append((time.process_time() - begun_cpu) * 1000)
-            counts.append(len(queries))
-            database_ms.append(sum(queries) * 1000)
+        timing = time_requests(client, path, repetitions)
         print(
-            f"{path}: median {statistics.median(timings):.1f} ms "
-            f"(Django's own CPU {statistics.median(cpu):.1f} ms), "
-            f"{statistics.median(counts):.0f} queries taking {statistics.median(database_ms):.1f} ms"
+            f"{path}: median {timing.wall_ms:.1f} ms "
+            f"(Django's own CPU {timing.cpu_ms:.1f} ms), "
+            f"{timing.queries:.0f} queries taking {timing.database_ms:.1f} ms"
         )
     profiler = cProfile.Profile()
     profiler.runcall(client.get, paths[0])

@@ -14,28 +14,17 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-say() { echo "restore: $*" >&2; }
-fail() {
-  say "error: $*"
-  exit 1
-}
+NAME=restore
+# shellcheck source=scripts/backup-common.sh
+. "$ROOT/scripts/backup-common.sh"
 
-for tool in pg_restore psql tar sha256sum; do
-  command -v "$tool" >/dev/null || fail "$tool is not installed (apt-get install postgresql-client tar coreutils)."
-done
+require_tools pg_restore psql tar sha256sum
 
 if [ $# -ne 1 ] || [ -z "$1" ]; then
   fail "name one backup folder: scripts/restore.sh backups/<timestamp> (make restore BACKUP=backups/<timestamp>)."
 fi
 backup="$1"
-DATABASE_URL="${DATABASE_URL:-}"
-[ -n "$DATABASE_URL" ] || fail "set DATABASE_URL to the database to restore into, e.g. DATABASE_URL=postgres://user:password@host:5432/pps."
-case "$DATABASE_URL" in
-  postgres://* | postgresql://*) ;;
-  *) fail "DATABASE_URL must be a PostgreSQL URL (postgres://…)." ;;
-esac
-database="${DATABASE_URL##*/}"
-database="${database%%\?*}"
+require_database_url "to restore into"
 MEDIA_ROOT="${MEDIA_ROOT:-$ROOT/media}"
 MEDIA_ROOT="${MEDIA_ROOT%/}"
 FORCE="${FORCE:-0}"

@@ -3,13 +3,14 @@
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable
 
 from cases import metrics
+from regions.models.partnership import START_YEAR_VALIDATORS
 
 
 class GoalTarget(Orderable):
@@ -44,14 +45,14 @@ class GoalTarget(Orderable):
         "Vanaf jaar",
         null=True,
         blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        validators=START_YEAR_VALIDATORS,
         help_text="Alleen bij RIF-samenwerkingen: eerste startjaar dat meetelt. Leeg: dit jaar.",
     )
     year_to = models.PositiveSmallIntegerField(
         "Tot en met jaar",
         null=True,
         blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        validators=START_YEAR_VALIDATORS,
         help_text="Alleen bij RIF-samenwerkingen: laatste startjaar dat meetelt. Leeg: dit jaar.",
     )
 

@@ -6,8 +6,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.listing import FilteredListingMixin
 from core.models import BasePage, PlacedByParentMixin
-from regions.filters import PartnershipFilterSet
-from regions.opendata import conditional_data_response, csv_response, geojson_response
 
 from .partnership import Conversation, Partnership
 
@@ -26,7 +24,6 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixi
     subpage_types = []
     max_count = 1
 
-    filterset_class = PartnershipFilterSet
     per_page = RESULTS_PER_PAGE
 
     class Meta:
@@ -77,6 +74,16 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixi
             own["lastmod"] = newest
         return [own]
 
+    @property
+    def filterset_class(self):
+        # Imported here (and regions.opendata in the routes), not at the top:
+        # regions.filters and regions.opendata import the models, and regions.models
+        # imports this module, so a top-level import worked only when regions.models was
+        # imported first (regions/tests/test_import_order.py).
+        from regions.filters import PartnershipFilterSet
+
+        return PartnershipFilterSet
+
     def listing_items(self):
         return Partnership.objects.published()
 
@@ -102,14 +109,19 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixi
 
     @path("kaart.geojson/", name="geojson")
     def geojson_route(self, request):
+        from regions.opendata import geojson_response  # not at the top: see filterset_class
+
         return self.data_file(request, geojson_response)
 
     @path("export.csv/", name="csv")
     def csv_route(self, request):
+        from regions.opendata import csv_response  # not at the top: see filterset_class
+
         return self.data_file(request, csv_response)
 
     def data_file(self, request, respond):
         """An open-data file of the filtered partnerships, written by ``respond``."""
+        from regions.opendata import conditional_data_response  # see filterset_class
 
         def build():
             queryset = self.filter_listing(request).qs

@@ -58,6 +58,11 @@ def in_netherlands(lat, lng):
     )
 
 
+# The years a partnership can have started in; goal targets that count partnerships by
+# start year (cases/models/targets.py) take the same range.
+START_YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
 def fixed_section(label, help_text):
     """A section of the fixed-format write-up ("vast format"): optional rich text."""
     field = RichTextField(label, blank=True, features=RICH_TEXT_FEATURES, help_text=help_text)
@@ -211,7 +216,7 @@ class Partnership(
         "Startjaar",
         null=True,
         blank=True,
-        validators=[MinValueValidator(1990), MaxValueValidator(2100)],
+        validators=START_YEAR_VALIDATORS,
         help_text="Het jaar waarin de samenwerking begon.",
     )
     contact_person = models.ForeignKey(

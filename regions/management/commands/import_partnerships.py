@@ -6,24 +6,18 @@ the same file again updates the partnerships instead of duplicating them. New
 partnerships are drafts unless --publish is given. The column layout is in docs/import.md.
 """
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from core.search_index import index_app_snippets
-from regions.importer import ImportFileError, plan, read_rows, validate, write
+from regions.importer import plan, read_rows, validate, write
+from regions.management.importing import FileImportCommand
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = "Import partnerships (pps) from a .csv or .xlsx file; see docs/import.md."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="Path to a .csv (UTF-8, ; or ,) or .xlsx file.")
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Check the file and report what would change; write nothing.",
-        )
+        super().add_arguments(parser)
         parser.add_argument(
             "--publish",
             action="store_true",
@@ -31,17 +25,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run, publish, **options):
-        try:
-            rows = read_rows(file)
-        except ImportFileError as error:
-            raise CommandError(f"{error} Nothing was imported.") from error
-
-        valid, errors = validate(rows)
-        if errors:
-            report = "\n".join(f"  {error}" for error in errors)
-            raise CommandError(
-                f"{len(errors)} problem(s) in {file}; nothing was imported:\n{report}"
-            )
+        valid, errors = validate(self.read(read_rows, file))
+        self.stop_on_problems(file, errors)
 
         new, existing = plan(valid)
         rows = f"{len(valid)} row(s): {len(new)} new"
@@ -53,13 +38,6 @@ class Command(BaseCommand):
             write(valid, publish=publish, progress=self.progress)
         except ValidationError as error:
             raise CommandError(f"Import stopped, nothing was imported: {error}") from error
-        # Editors choose what was imported (and the regions it names) by name in the admin.
-        index_app_snippets(apps.get_app_config("regions"))
-        self.stderr.write("")
+        self.written()
         state = "published" if publish else "saved as drafts (publish them in the admin)"
         self.stdout.write(self.style.SUCCESS(f"Imported {rows}, {len(existing)} updated; {state}."))
-
-    def progress(self, done, total):
-        width = 30
-        filled = width * done // total
-        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")

@@ -6,37 +6,16 @@ Figures are matched on region, topic, indicator and year, so a second import upd
 them. The column layout is in docs/import.md.
 """
 
-from django.apps import apps
-from django.core.management.base import BaseCommand, CommandError
-
-from core.search_index import index_app_snippets
 from regions.figures_import import read_figure_rows, validate, write
-from regions.importer import ImportFileError
+from regions.management.importing import FileImportCommand
 
 
-class Command(BaseCommand):
+class Command(FileImportCommand):
     help = "Import region figures (kerncijfers) from a .csv or .xlsx file; see docs/import.md."
 
-    def add_arguments(self, parser):
-        parser.add_argument("file", help="Path to a .csv (UTF-8, ; or ,) or .xlsx file.")
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Check the file and report what would be imported; write nothing.",
-        )
-
     def handle(self, *args, file, dry_run, **options):
-        try:
-            rows = read_figure_rows(file)
-        except ImportFileError as error:
-            raise CommandError(f"{error} Nothing was imported.") from error
-
-        valid, problems, notes = validate(rows)
-        if problems:
-            report = "\n".join(f"  {problem}" for problem in problems)
-            raise CommandError(
-                f"{len(problems)} problem(s) in {file}; nothing was imported:\n{report}"
-            )
+        valid, problems, notes = validate(self.read(read_figure_rows, file))
+        self.stop_on_problems(file, problems)
         for note in notes:
             self.stdout.write(self.style.WARNING(f"Skipped: {note}."))
 
@@ -47,9 +26,7 @@ class Command(BaseCommand):
             return
 
         created, updated, drafts = write(valid, progress=self.progress)
-        # Editors choose what was imported (and the regions it names) by name in the admin.
-        index_app_snippets(apps.get_app_config("regions"))
-        self.stderr.write("")
+        self.written()
         self.stdout.write(
             self.style.SUCCESS(f"Imported {summary}: {created} new, {updated} updated.")
         )
@@ -59,8 +36,3 @@ class Command(BaseCommand):
                 + ", ".join(drafts)
                 + ". Publish them in the admin."
             )
-
-    def progress(self, done, total):
-        width = 30
-        filled = width * done // total
-        self.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", ending="")
