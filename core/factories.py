@@ -71,4 +71,3 @@ class AccessibleDocumentFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Document {n}")
     file = factory.django.FileField(data=b"%PDF-1.4\n%%EOF\n", filename="document.pdf")
     description = ""
-    is_accessible = True
