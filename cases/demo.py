@@ -7,7 +7,8 @@ features is the home page's business (``home.demo``).
 import json
 
 from cases.demo_data import CASES, INDEX_PAGE
-from cases.models import CaseIndexPage, CasePage, GoalPage
+from cases.factories import CaseIndexPageFactory, CasePageFactory
+from cases.models import GoalPage
 from core.content import ensure_page
 from core.demo import make_picture, paragraph
 from regions.models import Partnership
@@ -15,7 +16,7 @@ from regions.models import Partnership
 
 def load(stdout, home):
     """``home``: the page the case index goes under (``home.demo.load_demo_content``)."""
-    index = ensure_page(home, CaseIndexPage, publish=True, **INDEX_PAGE)
+    index = ensure_page(home, CaseIndexPageFactory, publish=True, **INDEX_PAGE)
     existing = set(index.get_children().values_list("slug", flat=True))
     goals = {goal.number: goal for goal in GoalPage.objects.all()}
     created = 0
@@ -24,7 +25,8 @@ def load(stdout, home):
         if slug in existing:
             continue
         name, role, organisation = person
-        page = CasePage(
+        page = CasePageFactory(
+            parent=index,
             title=title,
             slug=slug,
             subtitle=subtitle,
@@ -36,9 +38,8 @@ def load(stdout, home):
             main_image=make_picture(f"Case: {title}", f"case-{number}"),
             body=json.dumps([paragraph(*paragraphs)]),
             partnership=Partnership.objects.filter(slug=partnership).first(),
+            goals=[goals[n] for n in goal_numbers if n in goals],
         )
-        page.goals.set([goals[n] for n in goal_numbers if n in goals])
-        index.add_child(instance=page)
         page.save_revision().publish()
         created += 1
     stdout.write(f"Cases: {created} demo case stories created.")

@@ -1,4 +1,5 @@
-"""factory_boy factories of the case stories and the programme goals they serve."""
+"""factory_boy factories of the case stories and the programme goals they serve (used by the
+tests, the demo and the load data)."""
 
 import factory
 from factory.django import DjangoModelFactory
@@ -20,11 +21,10 @@ class CaseIndexPageFactory(PageFactory):
 
 
 class CasePageFactory(PageFactory):
-    """A live case story; pass ``parent`` (the case index)."""
+    """A live case story; pass ``parent`` (the case index); ``goals=[...]`` are saved with it."""
 
     class Meta:
         model = CasePage
-        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Case {n}")
     subtitle = "Een ondernemer en een docent vertellen"
@@ -34,12 +34,6 @@ class CasePageFactory(PageFactory):
     person_organisation = "ROC in de regio"
     pull_quote = "Samen leiden we op wat de regio nodig heeft."
 
-    @factory.post_generation
-    def goals(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.goals.set(extracted)
-            self.save()
-
 
 def many_cases(index_page, count, **fields):
     """``count`` live cases under ``index_page`` (one by one: pages cannot be bulk-created)."""
@@ -47,7 +41,8 @@ def many_cases(index_page, count, **fields):
 
 
 class GoalPageFactory(PageFactory):
-    """A programme goal; pass ``parent`` (a programme page)."""
+    """A programme goal; pass ``parent`` (a programme page) and, if you like, its
+    ``targets=[GoalTargetFactory.build(page=None, ...)]``."""
 
     class Meta:
         model = GoalPage

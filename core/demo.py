@@ -12,6 +12,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
 
+from core.factories import ImageFactory
+
 
 def paragraph(*texts):
     return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
@@ -44,6 +46,4 @@ def make_picture(title, seed, size=(1440, 960)):
         draw.ellipse([x - radius, y - radius, x + radius, y + radius], fill=colour)
     buffer = io.BytesIO()
     canvas.save(buffer, format="JPEG", quality=82)
-    return Image.objects.create(
-        title=title, file=ImageFile(buffer, name=f"{seed}.jpg"), description=""
-    )
+    return ImageFactory(title=title, file=ImageFile(buffer, name=f"{seed}.jpg"))

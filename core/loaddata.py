@@ -8,6 +8,7 @@ indexing and the few pictures and texts the generated pages share.
 
 import copy
 import json
+import random
 from contextlib import contextmanager
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.index import RelatedFields
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.content import ensure_page
 from core.demo import make_picture, paragraph
 
 # Pages the generator made are owned by this (inactive, password-less) user; partnerships
@@ -115,3 +117,12 @@ def paragraphs(number, count=3):
         "Zo groeit een netwerk dat meer bedrijven bereikt dan elke partij alleen zou kunnen.",
     ]
     return json.dumps([paragraph(*texts[:count])])
+
+
+def section_pages(home, index_factory, index_fields, slug_prefix):
+    """Where a section's generated pages go: its index under ``home`` (made if missing),
+    how many generated pages it has, and a random generator seeded with that number, so
+    that a second run continues where the first one stopped."""
+    index = ensure_page(home, index_factory, **index_fields)
+    existing = index.get_children().filter(slug__startswith=slug_prefix).count()
+    return index, existing, random.Random(existing)

@@ -17,9 +17,11 @@ from wagtail.models import Page, Site
 from cases import demo as cases_demo
 from cases.models import CasePage
 from core.demo import heading, make_picture, paragraph
+from core.factories import PersonFactory
 from core.models import Person, SiteSettings
 from home import demo_contact, demo_share, demo_statements
 from home.demo_goals import ensure_goals
+from home.factories import HomePageFactory, ProgrammePageFactory
 from home.models import HomePage, ProgrammePage
 from news import demo as news_demo
 from regions import demo as regions_demo
@@ -41,7 +43,18 @@ def ensure_home_page():
         return home
     root = Page.get_first_root_node()
     hero = make_picture("Netwerk van regionale samenwerkingen", "hero")
-    home = HomePage(
+    placeholder_ids = list(
+        root.get_children().filter(content_type__model="page").values_list("pk", flat=True)
+    )
+    # The default site keeps its address (ensure_site_address sets the demo's); a database
+    # without one gets a site at the demo's address.
+    site = Site.objects.filter(is_default_site=True).first()
+    hostname, port = (site.hostname, site.port) if site else demo_site_address()
+    home = HomePageFactory(
+        parent=root,
+        default_site__hostname=hostname,
+        default_site__port=port,
+        default_site__site_name="Regionale samenwerkingen",
         title="Samen opleiden voor de regio",
         slug="home-pps",
         intro=HOME_INTRO,
@@ -61,22 +74,7 @@ def ensure_home_page():
             ]
         ),
     )
-    root.add_child(instance=home)
     home.save_revision().publish()
-    site = Site.objects.filter(is_default_site=True).first()
-    placeholder_ids = list(
-        root.get_children()
-        .exclude(pk=home.pk)
-        .filter(content_type__model="page")
-        .values_list("pk", flat=True)
-    )
-    if site:
-        site.root_page = home
-        site.site_name = "Regionale samenwerkingen"
-        site.save()
-    else:
-        hostname, port = demo_site_address()
-        Site.objects.create(hostname=hostname, port=port, root_page=home, is_default_site=True)
     for page in Page.objects.filter(pk__in=placeholder_ids):
         page.delete()
     return home
@@ -121,22 +119,20 @@ def ensure_site_address():
 
 
 def ensure_contact_person():
-    person, _ = Person.objects.get_or_create(
+    return Person.objects.filter(name="Sanne de Groot").first() or PersonFactory(
         name="Sanne de Groot",
-        defaults={
-            "role": "Adviseur onderwijs en arbeidsmarkt",
-            "organisation": "Kennisprogramma Regionale Samenwerking",
-            "email": "regio@example.nl",
-            "phone": "030 123 45 67",
-        },
+        role="Adviseur onderwijs en arbeidsmarkt",
+        organisation="Kennisprogramma Regionale Samenwerking",
+        email="regio@example.nl",
+        phone="030 123 45 67",
     )
-    return person
 
 
 def ensure_programme_pages(home, person):
     if ProgrammePage.objects.filter(slug="regionale-samenwerkingen").exists():
         return
-    page = ProgrammePage(
+    page = ProgrammePageFactory(
+        parent=home,
         title="Regionale samenwerkingen",
         slug="regionale-samenwerkingen",
         show_in_menus=True,
@@ -232,10 +228,10 @@ def ensure_programme_pages(home, person):
             ]
         ),
     )
-    home.add_child(instance=page)
     page.save_revision().publish()
 
-    about = ProgrammePage(
+    about = ProgrammePageFactory(
+        parent=home,
         title="Over het programma",
         slug="over-het-programma",
         show_in_menus=True,
@@ -268,7 +264,6 @@ def ensure_programme_pages(home, person):
             ]
         ),
     )
-    home.add_child(instance=about)
     about.save_revision().publish()
 
     home.hero_cta_page = page

@@ -9,7 +9,8 @@ from wagtail.models import Site
 
 from core.demo import heading, paragraph
 from core.models import SiteSettings
-from home.models import ContactFormField, ContactPage, ProgrammePage
+from home.factories import ContactPageFactory, ProgrammePageFactory
+from home.models import ContactPage, ProgrammePage
 
 CONTACT_FIELDS = [
     # (label, field type, required, help text)
@@ -31,7 +32,8 @@ def ensure_contact_page(home):
     if existing:
         return existing
     parent = ProgrammePage.objects.filter(slug="over-het-programma").first() or home
-    page = ContactPage(
+    page = ContactPageFactory(
+        parent=parent,
         title="Neem contact op met één van onze adviseurs",
         seo_title="Contact",
         slug="contact",
@@ -52,14 +54,8 @@ def ensure_contact_page(home):
         to_address="adviseurs@example.nl",
         from_address="website@example.nl",
         subject="Nieuwe vraag via het contactformulier",
+        form_fields=CONTACT_FIELDS,
     )
-    page.form_fields = [
-        ContactFormField(
-            sort_order=index, label=label, field_type=kind, required=required, help_text=help
-        )
-        for index, (label, kind, required, help) in enumerate(CONTACT_FIELDS)
-    ]
-    parent.add_child(instance=page)
     page.save_revision().publish()
     return page
 
@@ -69,9 +65,11 @@ def ensure_cookie_statement(home, contact_page):
     existing = home.get_children().filter(slug="cookieverklaring").first()
     if existing:
         return existing
-    page = ProgrammePage(
+    page = ProgrammePageFactory(
+        parent=home,
         title="Cookieverklaring",
         slug="cookieverklaring",
+        show_in_menus=False,
         intro=(
             "Welke cookies deze website gebruikt, waarvoor, en hoe u uw keuze wijzigt. "
             "Zonder uw toestemming plaatsen we alleen wat nodig is om de website te laten werken."
@@ -122,7 +120,6 @@ def ensure_cookie_statement(home, contact_page):
             ]
         ),
     )
-    home.add_child(instance=page)
     page.save_revision().publish()
     return page
 

@@ -6,7 +6,8 @@ what is missing, so loading twice changes nothing.
 
 import json
 
-from cases.models import GoalPage, GoalTarget
+from cases.factories import GoalPageFactory, GoalTargetFactory
+from home.factories import ProgrammePageFactory
 from home.models import ProgrammePage
 
 GOALS = [
@@ -102,19 +103,21 @@ def ensure_goals(person):
         return
     goals_page = parent.get_children().filter(slug="doelen").specific().first()
     if goals_page is None:
-        goals_page = ProgrammePage(
+        goals_page = ProgrammePageFactory(
+            parent=parent,
             title="Doelen",
             slug="doelen",
             intro="Vijf doelen waar het programma aan werkt, met de voortgang tot nu toe.",
             body=json.dumps([]),
+            show_in_menus=False,
         )
-        parent.add_child(instance=goals_page)
         goals_page.save_revision().publish()
     existing = set(goals_page.get_children().values_list("slug", flat=True))
     for data in GOALS:
         if data["slug"] in existing:
             continue
-        goal = GoalPage(
+        goal = GoalPageFactory(
+            parent=goals_page,
             title=data["title"],
             slug=data["slug"],
             number=data["number"],
@@ -124,14 +127,15 @@ def ensure_goals(person):
             actions=json.dumps([{"type": "action", "value": text} for text in data["actions"]]),
             parties="Onderwijs, bedrijfsleven en overheid, met Platform Bèta Techniek",
             contact_person=person,
+            targets=[target(*spec) for spec in data["targets"]],
         )
-        goal.targets = [target(*spec) for spec in data["targets"]]
-        goals_page.add_child(instance=goal)
         goal.save_revision().publish()
 
 
 def target(label, number, metric, year_from=None, manual_count=None):
-    return GoalTarget(
+    # Built without a page: the goal's ``targets=`` links it (modelcluster).
+    return GoalTargetFactory.build(
+        page=None,
         label=label,
         target=number,
         metric=metric,

@@ -14,6 +14,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
+from core.factories import ImageFactory
 from core.models import SiteSettings
 
 SHARE_SIZE = (1200, 630)
@@ -91,7 +92,7 @@ def ensure_share_images():
     if site_settings.default_social_image_id is None:
         site_settings.default_social_image = Image.objects.filter(
             title=SHARE_TITLE
-        ).first() or Image.objects.create(
+        ).first() or ImageFactory(
             title=SHARE_TITLE,
             file=_png(
                 draw_share_image(site_settings.organisation_name, site_settings.tagline),
@@ -104,7 +105,7 @@ def ensure_share_images():
         changed = True
     if site_settings.logo_id is None:
         site_settings.logo = Image.objects.filter(title=LOGO_TITLE).first() or (
-            Image.objects.create(
+            ImageFactory(
                 title=LOGO_TITLE,
                 file=_png(draw_logo(), "logo.png"),
                 description=f"Logo: {site_settings.organisation_name}",

@@ -12,8 +12,9 @@ import json
 
 from wagtail.models import Site
 
+from core.demo import heading, paragraph
 from core.models import SiteSettings
-from home.models import ProgrammePage
+from home.factories import ProgrammePageFactory
 
 MONTHS = [
     "januari",
@@ -31,19 +32,11 @@ MONTHS = [
 ]
 
 
-def paragraph(*texts):
-    return {"type": "paragraph", "value": "".join(f"<p>{text}</p>" for text in texts)}
-
-
 def bullets(*items):
     return {
         "type": "paragraph",
         "value": "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>",
     }
-
-
-def heading(text):
-    return {"type": "heading", "value": {"text": text, "level": "h2"}}
 
 
 def dutch_date(day):
@@ -175,8 +168,14 @@ def ensure_statement(home, slug, title, intro, body):
     existing = home.get_children().filter(slug=slug).first()
     if existing:
         return existing
-    page = ProgrammePage(title=title, slug=slug, intro=intro, body=json.dumps(body))
-    home.add_child(instance=page)
+    page = ProgrammePageFactory(
+        parent=home,
+        title=title,
+        slug=slug,
+        intro=intro,
+        body=json.dumps(body),
+        show_in_menus=False,
+    )
     page.save_revision().publish()
     return page
 

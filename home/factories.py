@@ -1,4 +1,5 @@
-"""factory_boy factories of the top layer's pages: home, programme and contact."""
+"""factory_boy factories of the top layer's pages: home, programme and contact (used by the
+tests, the demo and the load data)."""
 
 import factory
 from factory.django import DjangoModelFactory
@@ -9,22 +10,28 @@ from home.models import ContactFormField, ContactPage, HomePage, ProgrammePage
 
 
 class HomePageFactory(PageFactory):
+    """A home page that is also the root of the default site.
+
+    The default site gets hostname localhost and port 80 (Wagtail's own), or what
+    ``default_site__hostname=...``, ``default_site__port=...``, ``default_site__site_name=...``
+    give; it is made if there is none.
+    """
+
     class Meta:
         model = HomePage
+        skip_postgeneration_save = True
 
     title = "Samen opleiden voor de regio"
     slug = factory.Sequence(lambda n: f"home-{n}")
     intro = "Scholen en bedrijven werken samen in de regio."
 
-    @classmethod
-    def _create(cls, model_class, parent=None, **kwargs):
-        """Also make the new home page the root of the default site."""
-        page = super()._create(model_class, parent=parent, **kwargs)
-        Site.objects.update_or_create(
-            is_default_site=True,
-            defaults={"hostname": "localhost", "port": 80, "root_page": page},
-        )
-        return page
+    @factory.post_generation
+    def default_site(page, create, extracted, **site_fields):
+        if create:
+            Site.objects.update_or_create(
+                is_default_site=True,
+                defaults={"hostname": "localhost", "port": 80, **site_fields, "root_page": page},
+            )
 
 
 class ProgrammePageFactory(PageFactory):
@@ -36,7 +43,7 @@ class ProgrammePageFactory(PageFactory):
     show_in_menus = True
 
 
-# The demo's contact form: (label, field type, required).
+# A contact form's usual fields: (label, field type, required).
 CONTACT_FORM_FIELDS = [
     ("Naam", "singleline", True),
     ("E-mailadres", "email", True),
@@ -60,8 +67,8 @@ class ContactFormFieldFactory(DjangoModelFactory):
 
 
 class ContactPageFactory(PageFactory):
-    """A contact page with the demo's four fields; ``form_fields=[(label, type, required)]``
-    gives other fields, ``form_fields=[]`` none."""
+    """A contact page with four fields; ``form_fields=[(label, type, required)]`` gives other
+    fields (``(label, type, required, help text)`` with a help text), ``form_fields=[]`` none."""
 
     class Meta:
         model = ContactPage
@@ -80,12 +87,13 @@ class ContactPageFactory(PageFactory):
         if not create:
             return
         fields = CONTACT_FORM_FIELDS if extracted is None else extracted
-        for index, (label, field_type, required) in enumerate(fields):
+        for index, (label, field_type, required, *help_text) in enumerate(fields):
             ContactFormFieldFactory(
                 page=page,
                 sort_order=index,
                 label=label,
                 field_type=field_type,
                 required=required,
+                help_text="".join(help_text),
                 choices="Ja, Nee" if field_type in CHOICE_FIELD_TYPES else "",
             )

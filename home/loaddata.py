@@ -14,6 +14,7 @@ from cases.models import CasePage
 from core.loaddata import foreign_pages, paragraphs, pictures
 from home.demo import ensure_contact_person, ensure_home_page, ensure_settings
 from home.demo_goals import ensure_goals
+from home.factories import ProgrammePageFactory
 from home.models import HomePage, ProgrammePage
 from news import loaddata as news_loaddata
 from regions import loaddata as regions_loaddata
@@ -34,14 +35,14 @@ def ensure_programme_page(home):
     page = ProgrammePage.objects.filter(slug="over-het-programma").first()
     if page:
         return page
-    page = ProgrammePage(
+    page = ProgrammePageFactory(
+        parent=home,
         title="Over het programma",
         slug="over-het-programma",
         show_in_menus=True,
         intro="Het kennisprogramma brengt regionale samenwerkingen in beeld.",
         body=paragraphs(0, count=4),
     )
-    home.add_child(instance=page)
     page.save_revision().publish()
     return page
 

@@ -1,11 +1,14 @@
-"""factory_boy factories of the news section, and a fast bulk helper for big lists."""
+"""factory_boy factories of the news section (used by the tests, the demo and the load data),
+and a helper for big lists."""
 
 import datetime
 
 import factory
+from factory.django import DjangoModelFactory
 
 from core.factories import PageFactory
-from news.models import NewsIndexPage, NewsPage
+from news.models import NewsIndexPage, NewsPage, NewsPagePartnership
+from regions.factories import PartnershipFactory
 
 
 class NewsIndexPageFactory(PageFactory):
@@ -21,27 +24,28 @@ class NewsIndexPageFactory(PageFactory):
 
 
 class NewsPageFactory(PageFactory):
-    """A live news item; pass ``parent`` (the news index)."""
+    """A live news item; pass ``parent`` (the news index).
+
+    ``themes``, ``regions``, ``tags`` and ``related_partnerships``
+    (``[NewsPagePartnershipFactory.build(page=None, partnership=...)]``) go in as keyword
+    arguments and are saved with the page.
+    """
 
     class Meta:
         model = NewsPage
-        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Nieuwsbericht {n}")
     date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
     intro = "Scholen en bedrijven werken samen in de regio."
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.themes.set(extracted)
-            self.save()
 
-    @factory.post_generation
-    def regions(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.regions.set(extracted)
-            self.save()
+class NewsPagePartnershipFactory(DjangoModelFactory):
+    """A partnership a news item is about; pass ``page`` (``None`` inside ``related_partnerships=``)."""
+
+    class Meta:
+        model = NewsPagePartnership
+
+    partnership = factory.SubFactory(PartnershipFactory)
 
 
 def many_news(index_page, count, **fields):

@@ -1,15 +1,16 @@
-"""factory_boy factories of the regional network."""
+"""factory_boy factories of the regional network (used by the tests, the demo and the load data)."""
 
 import factory
 from factory.django import DjangoModelFactory
 
-from core.factories import PageFactory
+from core.factories import AccessibleDocumentFactory, PageFactory
 from regions.models import (
     Conversation,
     NetworkMapPage,
     Partner,
     Partnership,
     Region,
+    RegionDownload,
     RegionFigure,
     RegionIndexPage,
     RegionProfilePage,
@@ -18,11 +19,16 @@ from regions.models.partnership import format_point
 
 
 class PartnershipFactory(DjangoModelFactory):
-    """A published partnership in an existing region (regions come from the data migration)."""
+    """A published partnership in an existing region (regions come from the data migration).
+
+    Taxonomy terms (``sectors=[...]``, ``themes=[...]``, ...) and children
+    (``partners=[PartnerFactory.build(partnership=None, ...)]``) go in as keyword arguments:
+    modelcluster holds them until the one save. ``.build()`` gives it unsaved, for
+    ``bulk_create``; give ``region`` then, as the default asks the database for one.
+    """
 
     class Meta:
         model = Partnership
-        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Samenwerking {n}")
     slug = factory.Sequence(lambda n: f"samenwerking-{n}")
@@ -43,18 +49,6 @@ class PartnershipFactory(DjangoModelFactory):
     start_year = 2019
     live = True
     background = "<p>Er is een tekort aan vakmensen in de regio.</p>"
-
-    @factory.post_generation
-    def sectors(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.sectors.set(extracted)
-            self.save()
-
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.themes.set(extracted)
-            self.save()
 
 
 class PartnerFactory(DjangoModelFactory):
@@ -118,3 +112,12 @@ class RegionFigureFactory(DjangoModelFactory):
     unit = "studenten"
     year = 2024
     source = "CBS"
+
+
+class RegionDownloadFactory(DjangoModelFactory):
+    """A download of a region profile; pass ``page`` (``None`` for the page's ``downloads=``)."""
+
+    class Meta:
+        model = RegionDownload
+
+    document = factory.SubFactory(AccessibleDocumentFactory)

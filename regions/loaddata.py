@@ -1,7 +1,8 @@
 """Load-test data of the regional network, called by `manage.py generate_load_data`.
 
-Partnerships are snippets, not pages, so thousands go in with ``bulk_create`` (partners,
-conversations and taxonomy links through their own tables) and are then added to the
+Partnerships are snippets, not pages, so thousands are built with their factories
+(``.build()``, unsaved) and go in with ``bulk_create`` (partners, conversations and
+taxonomy links through their own tables) and are then added to the
 search index in bulk. The map page, the region index and one profile per region (with
 figures) are pages, created one by one. Generated partnerships have slugs starting with
 ``load-``; anything else is someone's content.
@@ -13,20 +14,26 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.content import ensure_page
+from core.factories import AccessibleDocumentFactory
 from core.loaddata import index_in_bulk
 from core.models import AccessibleDocument, Person
 from regions.demo.profiles import INDEX_PAGE, demo_pdf, figures
+from regions.factories import (
+    ConversationFactory,
+    NetworkMapPageFactory,
+    PartnerFactory,
+    PartnershipFactory,
+    RegionDownloadFactory,
+    RegionIndexPageFactory,
+    RegionProfilePageFactory,
+)
 from regions.models import (
     Conversation,
     EducationLevel,
     FundingSource,
-    NetworkMapPage,
     Partner,
     Partnership,
     Region,
-    RegionDownload,
-    RegionIndexPage,
-    RegionProfilePage,
     Sector,
     Theme,
 )
@@ -47,6 +54,18 @@ NAME_WORDS = [
     "Innovatiehub",
 ]
 PARTNER_KINDS = [kind for kind, _label in Partner.Kind.choices]
+# The conversations of every fifth and every tenth partnership:
+# (every how many, with whom, subject, summary, public).
+CONVERSATIONS = [
+    (
+        5,
+        "Projectleider",
+        "Intern: financiering",
+        "Interne notitie die nooit openbaar wordt.",
+        False,
+    ),
+    (10, "Penvoerder", "Voortgang", "Openbaar verslag van de voortgang.", True),
+]
 SECTION_TEXT = "<p>Onderwijs en bedrijven in de regio leiden samen vakmensen op.</p>"
 
 
@@ -60,10 +79,12 @@ def clamp(value, bounds):
 
 
 def build_partnership(number, region, rng, contact):
-    lat = clamp(region.latitude + rng.uniform(-SPREAD, SPREAD), NL_BOUNDS["lat"])
-    lng = clamp(region.longitude + rng.uniform(-SPREAD, SPREAD), NL_BOUNDS["lng"])
+    """An unsaved partnership for ``bulk_create``."""
+    lat = round(clamp(region.latitude + rng.uniform(-SPREAD, SPREAD), NL_BOUNDS["lat"]), 5)
+    lng = round(clamp(region.longitude + rng.uniform(-SPREAD, SPREAD), NL_BOUNDS["lng"]), 5)
     now = timezone.now()
-    partnership = Partnership(
+    sections = dict.fromkeys(Partnership.FIXED_SECTIONS, SECTION_TEXT)
+    return PartnershipFactory.build(
         slug=f"{SLUG_PREFIX}{number:05d}",
         name=f"{rng.choice(NAME_WORDS)} {region.centre_city} {number:05d}",
         summary=(
@@ -75,6 +96,10 @@ def build_partnership(number, region, rng, contact):
         status=rng.choice(Partnership.Status.values),
         region=region,
         city=region.centre_city,
+        location=format_point(lat, lng),
+        # bulk_create skips save(), which derives the coordinates from the location.
+        latitude=lat,
+        longitude=lng,
         companies_count=rng.randint(5, 400),
         students_count=rng.randint(20, 3000),
         teachers_count=rng.randint(2, 80),
@@ -84,19 +109,14 @@ def build_partnership(number, region, rng, contact):
         live=True,
         first_published_at=now,
         last_published_at=now,
+        **sections,
     )
-    # bulk_create skips save(), which derives latitude/longitude from the location.
-    partnership.location = format_point(round(lat, 5), round(lng, 5))
-    partnership.latitude, partnership.longitude = round(lat, 5), round(lng, 5)
-    for field in Partnership.FIXED_SECTIONS:
-        setattr(partnership, field, SECTION_TEXT)
-    return partnership
 
 
 def children_of(partnership, number, rng):
-    """Partners and conversations (one in five has an internal one, one in ten a public one)."""
+    """Partners and conversations (one in five has an internal one, one in ten a public one too)."""
     partners = [
-        Partner(
+        PartnerFactory.build(
             partnership=partnership,
             organisation=f"Organisatie {number:05d}-{index}",
             kind=rng.choice(PARTNER_KINDS),
@@ -105,30 +125,19 @@ def children_of(partnership, number, rng):
         )
         for index in range(rng.randint(3, 5))
     ]
-    conversations = []
-    if number % 5 == 0:
-        conversations.append(
-            Conversation(
-                partnership=partnership,
-                date=timezone.localdate(),
-                with_whom="Projectleider",
-                subject="Intern: financiering",
-                summary="Interne notitie die nooit openbaar wordt.",
-                is_public=False,
-            )
+    conversations = [
+        ConversationFactory.build(
+            partnership=partnership,
+            date=timezone.localdate(),
+            with_whom=with_whom,
+            subject=subject,
+            summary=summary,
+            is_public=is_public,
+            sort_order=order,
         )
-    if number % 10 == 0:
-        conversations.append(
-            Conversation(
-                partnership=partnership,
-                date=timezone.localdate(),
-                with_whom="Penvoerder",
-                subject="Voortgang",
-                summary="Openbaar verslag van de voortgang.",
-                is_public=True,
-                sort_order=1,
-            )
-        )
+        for order, (every, with_whom, subject, summary, is_public) in enumerate(CONVERSATIONS)
+        if number % every == 0
+    ]
     return partners, conversations
 
 
@@ -150,6 +159,11 @@ def link_terms(partnerships, rng):
             for term in rng.sample(terms, rng.randint(1, min(most, len(terms))))
         ]
         through.objects.bulk_create(rows, batch_size=BATCH_SIZE)
+
+
+def generated_partnerships():
+    """The generated partnerships, their keys only: what a news item or a case links to."""
+    return list(Partnership.objects.filter(slug__startswith=SLUG_PREFIX).only("pk"))
 
 
 def generate_partnerships(target, stdout):
@@ -186,7 +200,7 @@ def profile_document():
     title = "Regioprofiel (belastingtest)"
     document = AccessibleDocument.objects.filter(title=title).first()
     if document is None:
-        document = AccessibleDocument.objects.create(
+        document = AccessibleDocumentFactory(
             title=title,
             file=ContentFile(demo_pdf(["Regioprofiel", "Gegenereerd"]), name="regioprofiel.pdf"),
             description="Het volledige profiel als pdf.",
@@ -197,13 +211,14 @@ def profile_document():
 
 def generate_profiles(home, stdout):
     """A profile with figures for every region that has none."""
-    index = ensure_page(home, RegionIndexPage, **INDEX_PAGE)
+    index = ensure_page(home, RegionIndexPageFactory, **INDEX_PAGE)
     contact = Person.objects.order_by("pk").first()
     document = profile_document()
     rng = random.Random(35)
     created = 0
     for region in Region.objects.filter(profile_page__isnull=True).order_by("pk"):
-        profile = RegionProfilePage(
+        RegionProfilePageFactory(
+            parent=index,
             title=region.name,
             slug=region.slug,
             region=region,
@@ -211,16 +226,15 @@ def generate_profiles(home, stdout):
             contact_person=contact,
             live=True,
             first_published_at=timezone.now(),
+            figures=figures(
+                rng.randint(5000, 60000),
+                rng.randint(3000, 90000),
+                rng.randint(15, 40),
+                rng.randint(80, 160),
+                rng.randint(1000, 60000),
+            ),
+            downloads=[RegionDownloadFactory.build(page=None, document=document)],
         )
-        profile.figures = figures(
-            rng.randint(5000, 60000),
-            rng.randint(3000, 90000),
-            rng.randint(15, 40),
-            rng.randint(80, 160),
-            rng.randint(1000, 60000),
-        )
-        profile.downloads = [RegionDownload(document=document)]
-        index.add_child(instance=profile)
         created += 1
     stdout.write(f"Region profiles: {created} generated.")
 
@@ -230,7 +244,7 @@ def generate(sizes, stdout, home):
     generate_partnerships(sizes["partnerships"], stdout)
     ensure_page(
         home,
-        NetworkMapPage,
+        NetworkMapPageFactory,
         title="Netwerkkaart",
         slug="netwerkkaart",
         intro="Alle samenwerkingen tussen onderwijs en bedrijfsleven op een kaart.",

@@ -3,10 +3,10 @@ its structured data as a search engine would (extruct, not string matching)."""
 
 import extruct
 from bs4 import BeautifulSoup
-from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
+from core.factories import ImageFactory
 from core.models import SiteSettings
 
 
@@ -65,7 +65,7 @@ def open_graph(response):
 
 def make_image(title="Foto", size=(1600, 900), **fields):
     """A real image file in storage, so renditions can be made."""
-    return get_image_model().objects.create(
+    return ImageFactory(
         title=title, file=get_test_image_file(f"{title.lower()}.png", size=size), **fields
     )
 

@@ -92,13 +92,19 @@ def test_fixed_sections_are_the_fields_made_for_them_in_order():
 
 def test_ensure_page_adds_the_page_once_and_publishes_on_request(home_page):
     fields = {"title": "Nieuws", "slug": "nieuws"}
-    index = ensure_page(home_page, NewsIndexPage, publish=True, **fields)
+    index = ensure_page(home_page, NewsIndexPageFactory, publish=True, **fields)
     assert index.get_parent().pk == home_page.pk and index.live
     assert index.revisions.count() == 1
-    assert ensure_page(home_page, NewsIndexPage, title="Anders", slug="anders").pk == index.pk
+    # The given values win; the factory only fills what is not given.
+    assert (index.title, index.slug) == ("Nieuws", "nieuws")
+    assert index.intro.startswith("Nieuws over regionale samenwerking")
+    assert (
+        ensure_page(home_page, NewsIndexPageFactory, title="Anders", slug="anders").pk == index.pk
+    )
     assert NewsIndexPage.objects.count() == 1
-    cases = ensure_page(home_page, CaseIndexPage, title="Cases", slug="cases")
-    assert cases.revisions.count() == 0 and Page.objects.filter(slug="cases").exists()
+    cases = ensure_page(home_page, CaseIndexPageFactory, title="Cases", slug="cases")
+    assert isinstance(cases, CaseIndexPage) and cases.revisions.count() == 0
+    assert Page.objects.filter(slug="cases").exists()
 
 
 def test_case_listing_uses_the_card_queryset(home_page):

@@ -1,6 +1,7 @@
 """The demo network map page (/netwerkkaart/) under the home page."""
 
 from core.content import ensure_page
+from regions.factories import NetworkMapPageFactory
 from regions.models import NetworkMapPage
 
 INTRO = (
@@ -14,7 +15,7 @@ def load(stdout, home):
         return
     ensure_page(
         home,
-        NetworkMapPage,
+        NetworkMapPageFactory,
         title="Netwerkkaart",
         slug="netwerkkaart",
         intro=INTRO,

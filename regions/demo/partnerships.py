@@ -1,19 +1,19 @@
 """Demo partnerships (about 25, spread over the regions), with partners and conversations.
 
-The records live in two data modules; this one turns them into partnerships. Loading is
-idempotent: only slugs that do not exist yet are created, so editors' changes survive a
-second run. Each new partnership gets a revision and, unless marked as a draft, is
-published through it, just as an editor would in the admin.
+The records live in two data modules; this one turns them into partnerships through the
+factories (``regions/factories.py``). Loading is idempotent: only slugs that do not exist
+yet are created, so editors' changes survive a second run. Each new partnership gets a
+revision and, unless marked as a draft, is published through it, just as an editor would
+in the admin.
 """
 
 from django.utils.html import escape
 
 from core.models import Person
+from regions.factories import ConversationFactory, PartnerFactory, PartnershipFactory
 from regions.models import (
-    Conversation,
     EducationLevel,
     FundingSource,
-    Partner,
     Partnership,
     Region,
     Sector,
@@ -41,9 +41,9 @@ CONTACT_NAME = "Sanne de Groot"  # the programme's demo adviser, made by home.de
 
 
 def build(item, regions, terms, contact):
-    """An unsaved partnership with its partners, conversations and taxonomy terms."""
+    """The partnership's values: fields, sections, partners, conversations and terms."""
     companies, students, teachers, schools = item["counts"]
-    partnership = Partnership(
+    fields = dict(
         slug=item["slug"],
         name=item["name"],
         summary=item["summary"],
@@ -62,15 +62,19 @@ def build(item, regions, terms, contact):
         live=False,
     )
     for field, text in zip(Partnership.FIXED_SECTIONS, item["sections"], strict=True):
-        setattr(partnership, field, f"<p>{escape(text)}</p>" if text else "")
-    partnership.partners = [
-        Partner(organisation=organisation, kind=kind, role=role)
+        fields[field] = f"<p>{escape(text)}</p>" if text else ""
+    # Children are built without a parent; modelcluster links them to the partnership.
+    fields["partners"] = [
+        PartnerFactory.build(partnership=None, organisation=organisation, kind=kind, role=role)
         for organisation, kind, role in item["partners"]
     ]
-    partnership.conversations = [Conversation(**data) for data in item.get("conversations", [])]
+    fields["conversations"] = [
+        ConversationFactory.build(partnership=None, **data)
+        for data in item.get("conversations", [])
+    ]
     for key, field in RELATION_FIELDS.items():
-        getattr(partnership, field).set([terms[key][slug] for slug in item[key]])
-    return partnership
+        fields[field] = [terms[key][slug] for slug in item[key]]
+    return fields
 
 
 def load(stdout):
@@ -84,8 +88,7 @@ def load(stdout):
         }
         contact = Person.objects.filter(name=CONTACT_NAME).first()
         for item in missing:
-            partnership = build(item, regions, terms, contact)
-            partnership.save()
+            partnership = PartnershipFactory(**build(item, regions, terms, contact))
             revision = partnership.save_revision(log_action=True)
             if not item.get("draft"):
                 revision.publish()

@@ -11,14 +11,15 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from core.content import ensure_page
+from core.factories import AccessibleDocumentFactory
 from core.models import AccessibleDocument, Person
-from regions.models import (
-    Region,
-    RegionDownload,
-    RegionFigure,
-    RegionIndexPage,
-    RegionProfilePage,
+from regions.factories import (
+    RegionDownloadFactory,
+    RegionFigureFactory,
+    RegionIndexPageFactory,
+    RegionProfilePageFactory,
 )
+from regions.models import Region, RegionFigure, RegionProfilePage
 from regions.models.profiles import DEMO_SOURCE
 
 INDEX_INTRO = (
@@ -122,15 +123,14 @@ def figures(mbo, hbo, technical_share, tension, ict_jobs):
         (WORK, "Mkb-bedrijven bereikt door een pps", 5, "%"),
     ]
     previous = [(EDU, "Studenten mbo", round(mbo * 0.97), "studenten")]
-    made = [
-        RegionFigure(topic=t, indicator=i, value=Decimal(v), unit=u, year=YEAR, source=source)
-        for t, i, v, u in rows
+    # Built without a page: the profile's ``figures=`` links them (modelcluster).
+    return [
+        RegionFigureFactory.build(
+            page=None, topic=t, indicator=i, value=Decimal(v), unit=u, year=year, source=source
+        )
+        for year, table in ((YEAR, rows), (YEAR - 1, previous))
+        for t, i, v, u in table
     ]
-    made += [
-        RegionFigure(topic=t, indicator=i, value=Decimal(v), unit=u, year=YEAR - 1, source=source)
-        for t, i, v, u in previous
-    ]
-    return made
 
 
 def profile_pdf(region):
@@ -138,7 +138,7 @@ def profile_pdf(region):
         return AccessibleDocument.objects.get(title=f"Regioprofiel {region.name} (demo)")
     ascii_name = region.name.encode("ascii", "replace").decode()
     content = demo_pdf([f"Regioprofiel {ascii_name}", "Demogegevens: alle cijfers zijn verzonnen."])
-    return AccessibleDocument.objects.create(
+    return AccessibleDocumentFactory(
         title=f"Regioprofiel {region.name} (demo)",
         file=ContentFile(content, name=f"regioprofiel-{region.slug}-demo.pdf"),
         description="Het volledige profiel als pdf, met dezelfde cijfers als deze pagina.",
@@ -147,26 +147,26 @@ def profile_pdf(region):
 
 
 def load(stdout, home):
-    index = ensure_page(home, RegionIndexPage, **INDEX_PAGE)
+    index = ensure_page(home, RegionIndexPageFactory, **INDEX_PAGE)
     contact = Person.objects.filter(name="Sanne de Groot").first()
     existing = set(RegionProfilePage.objects.values_list("region__slug", flat=True))
     created = 0
     for region in Region.objects.filter(slug__in=PROFILES).exclude(slug__in=existing):
         *numbers, intro = PROFILES[region.slug]
-        profile = RegionProfilePage(
+        profile = RegionProfilePageFactory(
+            parent=index,
             title=region.name,
             slug=region.slug,
             region=region,
             intro=intro,
             contact_person=contact,
+            figures=figures(*numbers),
         )
-        profile.figures = figures(*numbers)
-        index.add_child(instance=profile)
         document = profile_pdf(region)
         # The profile page itself is the accessible version of the PDF.
         document.accessible_alternative_page = profile
         document.save(update_fields=["accessible_alternative_page"])
-        profile.downloads = [RegionDownload(document=document)]
+        profile.downloads = [RegionDownloadFactory.build(page=None, document=document)]
         profile.save_revision().publish()
         created += 1
     stdout.write(f"Region profiles: {created} demo profiles created.")

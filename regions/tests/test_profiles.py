@@ -2,23 +2,22 @@
 
 import pytest
 from django.core.exceptions import FieldDoesNotExist, ValidationError
-from django.core.files.base import ContentFile
 from wagtail.models import Page
 
-from core.factories import PersonFactory
+from core.factories import AccessibleDocumentFactory, PersonFactory
 from core.models import AccessibleDocument
 from home.models import HomePage
 from regions import related
 from regions.factories import (
     NetworkMapPageFactory,
     PartnershipFactory,
+    RegionDownloadFactory,
     RegionFigureFactory,
     RegionIndexPageFactory,
     RegionProfilePageFactory,
 )
 from regions.models import (
     Region,
-    RegionDownload,
     RegionFigure,
     RegionIndexPage,
     RegionProfilePage,
@@ -119,12 +118,11 @@ def test_profile_lists_published_partnerships_of_its_region(client, home_page, t
 
 def test_profile_downloads_warn_when_not_accessible(client, settings, tmp_path, twente):
     settings.MEDIA_ROOT = tmp_path
-    document = AccessibleDocument.objects.create(
-        title="Regioprofiel Twente",
-        file=ContentFile(b"%PDF-1.4\n", name="twente.pdf"),
-        accessible_alternative_page=twente,
+    RegionDownloadFactory(
+        page=twente,
+        document__title="Regioprofiel Twente",
+        document__accessible_alternative_page=twente,
     )
-    RegionDownload.objects.create(page=twente, document=document)
     html = client.get("/regios/twente/").text
     assert "Regioprofiel Twente" in html
     assert "mogelijk niet digitaal toegankelijk" in html
@@ -211,9 +209,7 @@ def test_editor_creates_a_profile_with_figures_and_a_download(
     from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
     settings.MEDIA_ROOT = tmp_path
-    document = AccessibleDocument.objects.create(
-        title="Profiel", file=ContentFile(b"%PDF-1.4\n", name="p.pdf")
-    )
+    document = AccessibleDocumentFactory(title="Profiel")
     region = Region.objects.get(slug="zeeland")
     data = nested_form_data(
         {

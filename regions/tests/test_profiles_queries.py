@@ -1,13 +1,12 @@
 """SQL query counts of the region pages: pinned, and equal for one and 35 regions x 50 rows."""
 
 import pytest
-from django.core.files.base import ContentFile
 
 from core.factories import PersonFactory
-from core.models import AccessibleDocument
 from regions.factories import (
     NetworkMapPageFactory,
     PartnershipFactory,
+    RegionDownloadFactory,
     RegionIndexPageFactory,
     RegionProfilePageFactory,
 )
@@ -42,12 +41,12 @@ def fill(index, region, rows, documents, partnerships, media):
         for n in range(rows)
     )
     for n in range(documents):
-        document = AccessibleDocument.objects.create(
-            title=f"Profiel {region.slug} {n}",
-            file=ContentFile(b"%PDF-1.4\n", name=f"{region.slug}-{n}.pdf"),
-            accessible_alternative_page=profile,
+        RegionDownloadFactory(
+            page=profile,
+            sort_order=n,
+            document__title=f"Profiel {region.slug} {n}",
+            document__accessible_alternative_page=profile,
         )
-        RegionDownload.objects.create(page=profile, document=document, sort_order=n)
     if partnerships:
         PartnershipFactory.create_batch(partnerships, region=region)
     return profile
