@@ -348,6 +348,7 @@ def restore_published(partnership, user=None):
         Partnership.objects.filter(pk=partnership.pk).update(has_unpublished_changes=False)
 
 
+@transaction.atomic
 def expire(now=None):
     """The retention rules, for the cron command: (deleted unconfirmed, addresses wiped)."""
     expired = list(PartnershipProposal.objects.expired_unconfirmed(now))

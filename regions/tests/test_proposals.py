@@ -8,14 +8,18 @@ from urllib.parse import urlencode
 import pytest
 from django.core import mail, signing
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from home import roles
 from regions.factories import PartnerFactory, PartnershipFactory
 from regions.models import Partnership, PartnershipProposal, Region, Sector
 from regions.proposal_forms import HONEYPOT_FIELD
 from regions.proposals import TOKEN_SALT
+
+from .test_proposal_retention import GIF
 
 EMAIL = "indiener@example.nl"
 
@@ -285,3 +289,21 @@ def test_token_of_a_deleted_proposal_is_refused(client, map_page):
     response = client.get(confirm_link(mail.outbox[0]))
     assert response.status_code == 400
     assert "bestaat niet meer" in response.text
+
+
+@pytest.mark.django_db
+def test_logo_is_checked_and_reaches_the_image_library_only_on_confirmation(client, map_page):
+    fake = SimpleUploadedFile("logo.png", b"<html><script>alert(1)</script></html>")
+    response = client.post(new_url(map_page), {**form_data(), "logo": fake})
+    assert response.status_code == 400
+    assert response.context["form"].errors["logo"]
+    assert not PartnershipProposal.objects.exists()
+
+    logo = SimpleUploadedFile("logo.gif", GIF, content_type="image/gif")
+    client.post(new_url(map_page), {**form_data(), "logo": logo})
+    assert PartnershipProposal.objects.get().logo
+    assert not get_image_model().objects.exists()
+    client.post(confirm_link(mail.outbox[0]))
+    partnership = Partnership.objects.get()
+    assert partnership.logo.title == "Logo Zorgpact Zeeland"
+    assert not PartnershipProposal.objects.get().logo  # moved into the library
