@@ -226,3 +226,34 @@ def test_only_editors_read_proposals_and_nobody_edits_them(client, map_page, mod
     edit = reverse("wagtailsnippets_regions_partnershipproposal:edit", args=[proposal.pk])
     assert redactie.get(edit).status_code == 302
     assert client.get(listing).status_code == 302  # anonymous: to the login page
+
+
+@pytest.mark.django_db
+def test_submitter_details_never_reach_a_public_page(client, map_page, moderator, redactie):
+    marker_email = "geheim-merker-5521@example.nl"
+    client.post(
+        new_url(map_page),
+        form_data(email=marker_email, submitter_name="Naammerker Vertrouwelijk"),
+    )
+    client.post(confirm_link(mail.outbox[0]))
+    partnership = Partnership.objects.get(name="Zorgpact Zeeland")
+    act(moderator, partnership, "approve")
+    public = [
+        client.get(map_page.url).text,
+        client.get(map_page.url + f"{partnership.slug}/").text,
+        client.get(map_page.url + "kaart.geojson").content.decode(),
+        client.get(map_page.url + "export.csv").content.decode(),
+        client.get("/zoeken/", {"q": "Zorgpact"}).text,
+        client.get("/sitemap/").text,
+    ]
+    assert "Zorgpact Zeeland" in public[1] and "Zorgpact Zeeland" in public[4]
+    for text in public:
+        assert "geheim-merker-5521" not in text
+        assert "Naammerker" not in text
+    # Searching for the submitter finds nothing (the page only repeats the query).
+    assert "Zorgpact Zeeland" not in client.get("/zoeken/", {"q": "Naammerker"}).text
+    # Positive control: the editors do see who proposed it.
+    proposal = PartnershipProposal.objects.get()
+    inspect = reverse("wagtailsnippets_regions_partnershipproposal:inspect", args=[proposal.pk])
+    page = redactie.get(inspect).text
+    assert marker_email in page and "Naammerker Vertrouwelijk" in page

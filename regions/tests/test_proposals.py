@@ -22,6 +22,10 @@ from regions.proposals import TOKEN_SALT
 from .test_proposal_retention import GIF
 
 EMAIL = "indiener@example.nl"
+# Pinned: routing and page frame (10), the region list and one query per taxonomy; the change
+# form also reads the partnership, its partners and its four taxonomies.
+NEW_FORM_QUERIES = 15
+CHANGE_FORM_QUERIES = 21  # + the partnership and its five relations
 
 
 @pytest.fixture(autouse=True)
@@ -307,3 +311,41 @@ def test_logo_is_checked_and_reaches_the_image_library_only_on_confirmation(clie
     partnership = Partnership.objects.get()
     assert partnership.logo.title == "Logo Zorgpact Zeeland"
     assert not PartnershipProposal.objects.get().logo  # moved into the library
+
+
+@pytest.mark.django_db
+def test_form_queries_are_pinned_and_flat(client, map_page):
+    """The forms read the taxonomies once each, whatever the number of partnerships."""
+    from .conftest import bulk_partnerships, count_queries
+
+    partnership = PartnershipFactory(slug="techniekpact")
+    PartnerFactory(partnership=partnership)
+    bulk_partnerships(10, prefix="few")
+    client.get(new_url(map_page))  # warm Wagtail's per-process caches (site root paths)
+    few = (
+        count_queries(client, new_url(map_page)),
+        count_queries(client, change_url(map_page, partnership)),
+    )
+    bulk_partnerships(300, prefix="many")
+    many = (
+        count_queries(client, new_url(map_page)),
+        count_queries(client, change_url(map_page, partnership)),
+    )
+    assert few == many == (NEW_FORM_QUERIES, CHANGE_FORM_QUERIES)
+
+
+@pytest.mark.django_db
+def test_forms_and_confirmation_are_valid_html(client, map_page, assert_valid_html):
+    partnership = PartnershipFactory(slug="techniekpact")
+    documents = {
+        "aanmelden": client.get(new_url(map_page)).text,
+        "aanmelden-fouten": client.post(new_url(map_page), form_data(name="", latitude="99")).text,
+        "wijzigen": client.get(change_url(map_page, partnership)).text,
+        "verstuurd": client.post(new_url(map_page), form_data()).text,
+    }
+    link = confirm_link(mail.outbox[0])
+    documents["bevestigen"] = client.get(link).text
+    documents["bevestigd"] = client.post(link).text
+    documents["link-onjuist"] = client.get(link + "x").text
+    assert "Bevestig mijn voorstel" in documents["bevestigen"]
+    assert_valid_html(documents)
