@@ -11,8 +11,11 @@ from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 from wagtail.images import get_image_model
 
+from core.tests.fuzz import check_response, fuzz_settings, post, values
 from home import roles
 from regions.factories import PartnerFactory, PartnershipFactory
 from regions.models import Partnership, PartnershipProposal, Region, Sector
@@ -349,3 +352,22 @@ def test_forms_and_confirmation_are_valid_html(client, map_page, assert_valid_ht
     documents["link-onjuist"] = client.get(link + "x").text
     assert "Bevestig mijn voorstel" in documents["bevestigen"]
     assert_valid_html(documents)
+
+
+FUZZED_FIELDS = ["name", "summary", "region", "latitude", "longitude", "sectors", "partners"]
+
+
+@pytest.mark.django_db
+@fuzz_settings(examples=40)
+@given(data=st.data())
+def test_random_form_input_never_breaks_or_half_writes(client, map_page, data):
+    """Nonsense in any field: a Dutch answer (sent, or the form with its errors), never a 500."""
+    cache.clear()
+    fields = data.draw(st.lists(st.sampled_from(FUZZED_FIELDS), min_size=1, unique=True))
+    posted = form_data(email=f"fuzz{data.draw(st.integers(0, 10**6))}@example.nl")
+    posted.update({name: data.draw(values(), label=name) for name in fields})
+    before = PartnershipProposal.objects.count()
+    response = post(client, new_url(map_page), posted)
+    check_response(response, (200, 400))
+    stored = PartnershipProposal.objects.count() - before
+    assert stored == (1 if response.status_code == 200 else 0)
