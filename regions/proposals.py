@@ -12,6 +12,7 @@ import logging
 import re
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -61,6 +62,8 @@ VALUE_FIELDS = [
     "partners",
     *Partnership.FIXED_SECTIONS,
 ]
+# Routes of the network map that a write-up's slug would never reach.
+RESERVED_SLUGS = {"aanmelden"}
 BLOCK_END = re.compile(r"</p>|<br\s*/?>|</h[1-6]>|</li>", re.IGNORECASE)
 BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -192,19 +195,22 @@ def submit(*, email, name, values, logo, partnership, confirm_url):
         email=email,
         submitter_name=name,
     )
-    if logo:
-        proposal.logo.save(logo.name, logo, save=False)
     if not proposal.changes and not logo:
         raise Refused("U heeft niets veranderd. Pas minstens één gegeven aan.")
-    proposal.save()
-    link = confirm_url(make_token(proposal))
-    body = render_to_string(
-        "regions/mail/proposal_confirm.txt",
-        {"proposal": proposal, "link": link, "name": proposal_name(proposal)},
-    )
+    if logo:
+        proposal.logo.save(logo.name, logo, save=False)
     try:
+        proposal.save()
+        link = confirm_url(make_token(proposal))
+        body = render_to_string(
+            "regions/mail/proposal_confirm.txt",
+            {"proposal": proposal, "link": link, "name": proposal_name(proposal)},
+        )
         send_mail(f"Bevestig uw voorstel: {proposal_name(proposal)}", body, None, [email])
     except Exception as error:
+        # Storage is outside the transaction: the uploaded logo goes with the proposal.
+        if proposal.logo:
+            proposal.logo.delete(save=False)
         logger.exception("Proposal %s: the confirmation mail could not be sent", proposal.pk)
         raise Refused(
             "We konden u geen e-mail sturen. Controleer uw e-mailadres of probeer het later "
@@ -218,9 +224,10 @@ def proposal_name(proposal):
 
 
 def unique_slug(name):
+    """A free slug; never one of the network map's own routes (they come first)."""
     base = slugify(name)[:90] or "samenwerking"
     slug, number = base, 1
-    while Partnership.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Partnership.objects.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -250,9 +257,12 @@ def confirm(proposal):
     proposal = PartnershipProposal.objects.select_for_update().get(pk=proposal.pk)
     if proposal.status != PartnershipProposal.Status.UNCONFIRMED:
         return False
+    workflow = Partnership().get_workflow()
+    if workflow is None:
+        logger.error("Proposal %s: partnerships have no workflow", proposal.pk)
+        raise Refused("Uw voorstel kan nu niet worden doorgestuurd. Probeer het later opnieuw.")
     if proposal.kind == PartnershipProposal.Kind.NEW:
         partnership = Partnership(live=False, slug=unique_slug(proposal.changes["name"]))
-        apply_values(partnership, proposal.changes)
     else:
         partnership = Partnership.objects.select_for_update().get(pk=proposal.partnership_id)
         if partnership.has_unpublished_changes or partnership.current_workflow_state:
@@ -260,17 +270,21 @@ def confirm(proposal):
                 "De redactie werkt op dit moment zelf aan deze samenwerking. Bevestig uw "
                 "voorstel over een paar dagen opnieuw met dezelfde link."
             )
-        apply_values(partnership, proposal.changes)
+    apply_values(partnership, proposal.changes)
+    try:
+        partnership.full_clean()
+    except ValidationError as error:
+        # The form checked every value; this is a region or a choice removed since.
+        logger.warning("Proposal %s no longer valid: %s", proposal.pk, error)
+        raise Refused(
+            "Uw voorstel past niet meer bij de gegevens op de website (bijvoorbeeld een "
+            "regio die niet meer bestaat). Vul het formulier opnieuw in."
+        ) from error
     if proposal.logo:
         partnership.logo = logo_image(proposal)
-    partnership.full_clean()
     if proposal.kind == PartnershipProposal.Kind.NEW:
         partnership.save()
     revision = partnership.save_revision(log_action=True, clean=False)
-    workflow = partnership.get_workflow()
-    if workflow is None:
-        logger.error("Proposal %s: partnerships have no workflow", proposal.pk)
-        raise Refused("Uw voorstel kan nu niet worden doorgestuurd. Probeer het later opnieuw.")
     workflow.start(partnership, user=None)
     proposal.partnership = partnership
     proposal.revision = revision

@@ -371,3 +371,44 @@ def test_random_form_input_never_breaks_or_half_writes(client, map_page, data):
     check_response(response, (200, 400))
     stored = PartnershipProposal.objects.count() - before
     assert stored == (1 if response.status_code == 200 else 0)
+
+
+@pytest.mark.django_db
+def test_a_change_form_sent_unchanged_is_refused(client, map_page):
+    partnership = PartnershipFactory(slug="techniekpact")
+    form = client.get(change_url(map_page, partnership)).context["form"]
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    response = client.post(change_url(map_page, partnership), {**data, "email": EMAIL})
+    assert response.status_code == 400
+    assert "U heeft niets veranderd" in response.text
+    assert not PartnershipProposal.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_new_partnership_never_takes_the_slug_of_a_route(client, map_page):
+    client.post(new_url(map_page), form_data(name="Aanmelden"))
+    client.post(confirm_link(mail.outbox[0]))
+    assert Partnership.objects.get().slug == "aanmelden-2"
+
+
+@pytest.mark.django_db
+def test_confirmation_without_a_workflow_writes_nothing(client, map_page):
+    from wagtail.models import WorkflowContentType
+
+    client.post(new_url(map_page), form_data())
+    WorkflowContentType.objects.all().delete()
+    response = client.post(confirm_link(mail.outbox[0]))
+    assert response.status_code == 400
+    assert "kan nu niet worden doorgestuurd" in response.text
+    assert not Partnership.objects.exists()
+    assert PartnershipProposal.objects.get().status == PartnershipProposal.Status.UNCONFIRMED
+
+
+@pytest.mark.django_db
+def test_a_region_removed_before_confirmation_is_refused(client, map_page):
+    client.post(new_url(map_page), form_data(region=str(Region.objects.get(slug="zeeland").pk)))
+    Region.objects.filter(slug="zeeland").delete()
+    response = client.post(confirm_link(mail.outbox[0]))
+    assert response.status_code == 400
+    assert "past niet meer" in response.text
+    assert not Partnership.objects.exists()
