@@ -62,13 +62,11 @@ def conflict_notice(request, partnership):
     if changed:
         fields = ", ".join(field_label(name) for name, *_values in changed)
         messages.warning(request, CONFLICT_NOTICE.format(fields=fields))
-    url = reverse("wagtailsnippets_regions_partnershipproposal:inspect", args=[proposal.pk])
-    messages.info(
-        request,
-        format_html(
-            'Deze versie is een voorstel van buiten. <a href="{}">Bekijk het voorstel</a>.', url
-        ),
-    )
+    text = "Deze versie is een voorstel van buiten (via het formulier op de netwerkkaart)."
+    if ProposalPermissionPolicy(PartnershipProposal).user_has_permission(request.user, "view"):
+        url = reverse("wagtailsnippets_regions_partnershipproposal:inspect", args=[proposal.pk])
+        text = format_html('{} <a href="{}">Bekijk het voorstel</a>.', text, url)
+    messages.info(request, text)
 
 
 class ProposalPermissionPolicy(ModelPermissionPolicy):

@@ -85,6 +85,7 @@ def test_accepted_change_is_live_everywhere_and_the_submitter_is_told(
     assert response.status_code == 200
     assert NEW_CITY in response.text
     assert "voorstel van buiten" in response.text
+    assert "Bekijk het voorstel" not in response.text  # moderators cannot open that page
 
     mail.outbox.clear()
     act(moderator, partnership, "approve", "Dank, aangepast.")
@@ -181,6 +182,7 @@ def test_editor_change_after_the_proposal_is_shown_as_a_conflict(
     assert "Plaats" in response.text
 
     inspect = reverse("wagtailsnippets_regions_partnershipproposal:inspect", args=[proposal.pk])
+    assert inspect in redactie.get(compare).text  # Redactie is led to the proposal
     page = redactie.get(inspect)
     assert page.status_code == 200
     assert "Conflict:" in page.text
