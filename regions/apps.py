@@ -13,9 +13,10 @@ class RegionsConfig(AppConfig):
 
     def ready(self):
         from core.search_index import index_after_migrate
-        from regions import cdn
+        from regions import cdn, proposal_signals
 
         cdn.connect_signals()
+        proposal_signals.connect_signals()
         # The regions, provinces and taxonomies come from a data migration, which sends no
         # save signal: index them after migrate, so the admin's choosers find them by name.
         post_migrate.connect(index_after_migrate, sender=self, dispatch_uid="regions-search-index")

@@ -9,6 +9,7 @@ from regions.models import (
     NetworkMapPage,
     Partner,
     Partnership,
+    PartnershipProposal,
     Region,
     RegionDownload,
     RegionFigure,
@@ -121,3 +122,16 @@ class RegionDownloadFactory(DjangoModelFactory):
         model = RegionDownload
 
     document = factory.SubFactory(AccessibleDocumentFactory)
+
+
+class PartnershipProposalFactory(DjangoModelFactory):
+    """An unconfirmed proposal for a new partnership, as the public form stores it."""
+
+    class Meta:
+        model = PartnershipProposal
+
+    kind = PartnershipProposal.Kind.NEW
+    email = factory.Sequence(lambda n: f"indiener{n}@example.nl")
+    changes = factory.LazyFunction(
+        lambda: {"name": "Zorgpact Zeeland", "region": Region.objects.get(slug="zeeland").pk}
+    )

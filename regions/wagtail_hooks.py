@@ -17,6 +17,7 @@ from wagtail.permissions import policy_registry
 from wagtail.search.backends import get_search_backend
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
+    EditView,
     IndexView,
     RevisionsCompareView,
     SnippetViewSet,
@@ -34,6 +35,7 @@ from regions.models import (
     Sector,
     Theme,
 )
+from regions.proposal_admin import ProposalViewSet, conflict_notice
 
 SUBMENU_HOOK = "register_regional_network_menu_item"
 # The listing's query string for partnerships without a location.
@@ -70,6 +72,14 @@ class PartnershipFilterSet(WagtailFilterSet):
         return queryset.filter(latitude__isnull=value == "no")
 
 
+class ProposalNoticeEditView(EditView):
+    """The partnership editor; says when the version under review is a public proposal."""
+
+    def get(self, request, *args, **kwargs):
+        conflict_notice(request, self.object)
+        return super().get(request, *args, **kwargs)
+
+
 class ReviewableRevisionsCompareView(RevisionsCompareView):
     """Revision comparison that the reviewers of a partnership's current task may open too.
 
@@ -89,6 +99,11 @@ class ReviewableRevisionsCompareView(RevisionsCompareView):
             and task.user_can_access_editor(self.object, self.request.user)
         )
 
+    def get(self, request, *args, **kwargs):
+        # A proposal from the public form may be older than the published version.
+        conflict_notice(request, self.object)
+        return super().get(request, *args, **kwargs)
+
 
 class PartnershipIndexView(SafeSpreadsheetExportMixin, IndexView):
     """The partnership listing; its CSV and XLSX exports cannot carry a formula."""
@@ -99,6 +114,7 @@ class PartnershipViewSet(SnippetViewSet):
     icon = "site"
     index_view_class = PartnershipIndexView
     revisions_compare_view_class = ReviewableRevisionsCompareView
+    edit_view_class = ProposalNoticeEditView
     menu_label = "Samenwerkingen"
     list_display = [
         "name",
@@ -192,6 +208,7 @@ class RegionalNetworkGroup(SnippetViewSetGroup):
     submenu_hook = SUBMENU_HOOK
     items = (
         PartnershipViewSet,
+        ProposalViewSet,
         RegionViewSet,
         ProvinceViewSet,
         *(taxonomy_viewset(model) for model in (Theme, Sector, EducationLevel, FundingSource)),

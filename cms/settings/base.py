@@ -285,6 +285,7 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 RATE_LIMITS = {
     "search": (env_int("RATE_LIMIT_SEARCH_PER_MINUTE", 60), 60),
     "contact": (env_int("RATE_LIMIT_CONTACT_PER_HOUR", 5), 3600),
+    "proposal": (env_int("RATE_LIMIT_PROPOSAL_PER_HOUR", 5), 3600),
 }
 # Only behind a proxy that sets X-Forwarded-For itself (the load balancer).
 RATE_LIMIT_TRUST_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_FORWARDED_FOR", False)

@@ -8,7 +8,7 @@ so a lone ``"`` gave a 500 here while the PostgreSQL suite stayed green.
 
 import io
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
@@ -26,6 +26,7 @@ from core.tests.fuzz import (
     fuzz_settings,
     get,
     nasty_queries,
+    post,
     public_urls,
     query_strings,
     values,
@@ -161,3 +162,32 @@ def test_import_then_search_and_show(client, site):
     assert "Techniekhuis Zwolle" in search_titles(client, '"Techniekhuis')
     map_page = NetworkMapPage.objects.get()
     check_response(get(client, map_page.partnership_url(imported)), (200,))
+
+
+def test_a_proposal_is_sent_and_confirmed(client, site):
+    """The public proposal form and its e-mail link, as `make run` serves them."""
+    from django.core import mail
+    from django.core.cache import cache
+
+    from regions.models import PartnershipProposal, Region
+
+    cache.clear()  # the rate limit counts in the cache
+    map_page = NetworkMapPage.objects.get()
+    form_url = map_page.url + map_page.reverse_subpage("proposal_new")
+    check_response(get(client, form_url), (200,))
+    data = {
+        "name": "Proefpact Embedded",
+        "summary": "Een proef op SQLite.",
+        "kind": "other",
+        "status": "active",
+        "region": str(Region.objects.get(slug="twente").pk),
+        "latitude": "52,2",
+        "longitude": "6,9",
+        "email": "proef@example.nl",
+    }
+    check_response(post(client, form_url, data), (200,))
+    link = urlsplit(next(w for w in mail.outbox[-1].body.split() if "?code=" in w))
+    check_response(post(client, f"{link.path}?{link.query}", {}), (200,))
+    proposal = PartnershipProposal.objects.get(changes__name="Proefpact Embedded")
+    assert proposal.status == PartnershipProposal.Status.OPEN
+    assert proposal.partnership.current_workflow_state is not None

@@ -11,7 +11,7 @@ A new page kind is one line in PAGE_KINDS.
 
 import io
 import time
-from urllib.parse import quote, urlparse
+from urllib.parse import quote, urlencode, urlparse
 
 import pytest
 from PIL import Image
@@ -44,6 +44,17 @@ def write_up_url():
     return NetworkMapPage.objects.live().first().partnership_url(partnership)
 
 
+def proposal_confirm_url():
+    """The confirmation page of a new (unconfirmed) proposal: needs a signed token."""
+    from regions.factories import PartnershipProposalFactory
+    from regions.models import NetworkMapPage
+    from regions.proposals import make_token
+
+    map_page = NetworkMapPage.objects.live().first()
+    code = urlencode({"code": make_token(PartnershipProposalFactory())})
+    return f"{map_page.url}{map_page.reverse_subpage('proposal_confirm')}?{code}"
+
+
 # (page kind, its address in the demo content). Events: one more line here.
 PAGE_KINDS = [
     ("home", lambda: "/"),
@@ -59,6 +70,9 @@ PAGE_KINDS = [
     ("write-up", write_up_url),
     ("search", lambda: "/zoeken/?q=" + quote(LONG_WORD)),
     ("contact", lambda: live_url("home.ContactPage")),
+    ("proposal-new", lambda: live_url("regions.NetworkMapPage") + "aanmelden/"),
+    ("proposal-change", lambda: write_up_url() + "wijzigen/"),
+    ("proposal-confirm", proposal_confirm_url),
 ]
 
 

@@ -1,6 +1,6 @@
 """Demo content of the regional network, loaded by `manage.py load_demo_content`."""
 
-from . import map_page, partnerships, profiles
+from . import map_page, partnerships, profiles, proposals
 
 
 def load(stdout, home):
@@ -8,3 +8,4 @@ def load(stdout, home):
     partnerships.load(stdout)
     map_page.load(stdout, home)
     profiles.load(stdout, home)
+    proposals.load(stdout)

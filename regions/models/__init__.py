@@ -1,6 +1,7 @@
 from .pages import NetworkMapPage
 from .partnership import Conversation, Partner, Partnership
 from .profiles import RegionDownload, RegionFigure, RegionIndexPage, RegionProfilePage
+from .proposal import PartnershipProposal
 from .taxonomy import EducationLevel, FundingSource, Province, Region, Sector, Theme
 
 __all__ = [
@@ -10,6 +11,7 @@ __all__ = [
     "NetworkMapPage",
     "Partner",
     "Partnership",
+    "PartnershipProposal",
     "Province",
     "Region",
     "RegionDownload",

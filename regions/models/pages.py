@@ -10,6 +10,8 @@ from core.models import BasePage, PlacedByParentMixin
 from .partnership import Conversation, Partnership
 
 RESULTS_PER_PAGE = 20
+# The public relations of a partnership that its write-up and its change form show.
+PUBLIC_RELATIONS = ("sectors", "themes", "education_levels", "funding_sources", "partners")
 
 
 class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixin, BasePage):
@@ -104,6 +106,7 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixi
                 **self.listing_context(request),
                 "geojson_url": self.file_url("geojson", request),
                 "csv_url": self.file_url("csv", request),
+                "proposal_url": self.get_url(request) + self.reverse_subpage("proposal_new"),
             },
         )
 
@@ -130,6 +133,34 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixi
         # A client that has the current file gets a 304 before any filtering.
         return conditional_data_response(request, build)
 
+    # The proposal routes come before the write-ups: a route is tried in the order declared.
+    @path("aanmelden/", name="proposal_new")
+    def proposal_new_route(self, request):
+        """ "Meld een samenwerking aan": the public form for a new partnership."""
+        from regions.proposal_views import proposal_form  # not at the top: see filterset_class
+
+        return proposal_form(self, request)
+
+    @path("aanmelden/bevestigen/", name="proposal_confirm")
+    def proposal_confirm_route(self, request):
+        """The submitter's confirmation link (double opt-in); the token is in the query.
+
+        A signed token contains colons, which Wagtail's page URLs do not allow in a path.
+        """
+        from regions.proposal_views import proposal_confirm  # see filterset_class
+
+        return proposal_confirm(self, request, request.GET.get("code", ""))
+
+    @path("<slug:slug>/wijzigen/", name="proposal_change")
+    def proposal_change_route(self, request, slug):
+        """ "Wijziging doorgeven": the public form for a change to a published partnership."""
+        partnership = get_object_or_404(
+            Partnership.objects.published().prefetch_related(*PUBLIC_RELATIONS), slug=slug
+        )
+        from regions.proposal_views import proposal_form  # see filterset_class
+
+        return proposal_form(self, request, partnership)
+
     @path("<slug:slug>/", name="partnership")
     def partnership_route(self, request, slug):
         """One published partnership's write-up; drafts and unknown slugs give a 404."""
@@ -137,11 +168,7 @@ class NetworkMapPage(FilteredListingMixin, RoutablePageMixin, PlacedByParentMixi
             "region__province", "contact_person__photo", "logo"
         )
         queryset = queryset.prefetch_related(
-            "sectors",
-            "themes",
-            "education_levels",
-            "funding_sources",
-            "partners",
+            *PUBLIC_RELATIONS,
             # Internal conversations are not even loaded.
             Prefetch("conversations", queryset=Conversation.objects.filter(is_public=True)),
         )

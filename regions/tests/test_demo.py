@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Revision
 
 from regions.demo import partnerships as demo
-from regions.models import Conversation, Partner, Partnership
+from regions.models import Conversation, Partner, Partnership, PartnershipProposal
 
 
 def snapshot():
@@ -69,3 +69,21 @@ def test_every_demo_location_lies_in_its_country():
     demo.load(StringIO())
     for partnership in Partnership.objects.all():
         partnership.full_clean()  # clean() rejects locations outside the Netherlands
+
+
+@pytest.mark.django_db
+def test_demo_proposal_awaits_review_once():
+    from regions.demo import proposals
+
+    demo.load(StringIO())
+    output = StringIO()
+    proposals.load(output)
+    assert "awaits review" in output.getvalue()
+    proposal = PartnershipProposal.objects.get()
+    partnership = Partnership.objects.get(slug=proposals.SLUG)
+    assert proposal.status == PartnershipProposal.Status.OPEN
+    assert partnership.current_workflow_state is not None
+    assert partnership.status == Partnership.Status.STARTING  # the published record as it was
+    assert partnership.latest_revision.as_object().status == Partnership.Status.ACTIVE
+    proposals.load(output)
+    assert PartnershipProposal.objects.count() == 1
