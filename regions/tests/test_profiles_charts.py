@@ -81,3 +81,17 @@ def test_charts_group_by_topic_and_unit_for_the_latest_year():
 def test_percentages_are_drawn_against_100():
     root = parse(bar_chart_svg(Chart(title="Aandeel", bars=(Bar("Mkb", Decimal(5), "%"),)), "p"))
     assert float(root.find(f".//{SVG}rect").get("width")) == 13.0  # 5% of 260
+
+
+def test_a_newer_figure_for_one_indicator_keeps_the_others_in_the_chart():
+    # Importing a 2025 figure for "Mbo" used to drop "Hbo" (2024) from the chart.
+    charts = group_charts(
+        [figure("Mbo", 100), figure("Hbo", 80), figure("Mbo", 110, year=2025)],
+        {"onderwijs": "Onderwijs"},
+    )
+    (chart,) = charts
+    assert chart.title == "Onderwijs (studenten, 2024–2025)"
+    assert [(bar.label, bar.value) for bar in chart.bars] == [
+        ("Mbo (2025)", Decimal(110)),
+        ("Hbo (2024)", Decimal(80)),
+    ]
