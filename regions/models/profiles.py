@@ -4,7 +4,7 @@ from collections import namedtuple
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Avg, Count, Prefetch, Sum
 from django.http import JsonResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -16,6 +16,7 @@ from core.models import BasePage, Person, PlacedByParentMixin
 from regions import regionmap, related
 from regions.charts import bar_chart_svg, group_charts
 from regions.choropleth import choropleth_svg, locator_svg
+from regions.trends import trend_svg, trends
 
 from .partnership import Partnership
 from .taxonomy import Province, Region
@@ -222,8 +223,13 @@ class RegionProfilePage(BasePage):
         figures = list(self.figures.all())
         topic_labels = dict(RegionFigure.Topic.choices)
         charts = group_charts(figures, topic_labels)
+        region_trends = trends(figures, self.regions_averages(figures))
         context.update(
             {
+                "trends": [
+                    (trend, trend_svg(trend, f"trend-{number}", self.region.name))
+                    for number, trend in enumerate(region_trends, start=1)
+                ],
                 # The table groups an indicator's years together, newest first.
                 "figures": sorted(
                     figures,
@@ -262,6 +268,24 @@ class RegionProfilePage(BasePage):
             }
         )
         return context
+
+    def regions_averages(self, figures):
+        """(indicator in lower case, unit, year) → (average, number of regions) over the
+        published, public profiles, for this profile's indicators: two queries (the
+        profiles' view restrictions and the averages), however many figures there are."""
+        public = RegionProfilePage.objects.live().public().values("pk")
+        rows = (
+            RegionFigure.objects.filter(
+                page_id__in=public, indicator__in={figure.indicator for figure in figures}
+            )
+            .order_by()
+            .values("indicator", "unit", "year")
+            .annotate(average=Avg("value"), regions=Count("page_id", distinct=True))
+        )
+        return {
+            (row["indicator"].lower(), row["unit"], row["year"]): (row["average"], row["regions"])
+            for row in rows
+        }
 
 
 class RegionFigure(Orderable):

@@ -99,6 +99,12 @@ def figure_value(figure):
     return format_value(figure.value, figure.unit)
 
 
+@register.simple_tag
+def trend_value(value, unit):
+    """``{% trend_value point.value trend.unit %}``: a number of a trend table, Dutch notation."""
+    return format_value(value, unit)
+
+
 # schema.org types of a partner organisation; the rest are plain Organizations.
 PARTNER_TYPES = {
     Partner.Kind.MBO: "EducationalOrganization",

@@ -168,3 +168,33 @@ def test_without_tiles_no_page_names_another_host(client, home_page, settings):
     response = client.get("/netwerkkaart/")
     assert "https://tegels.example.nl" in response["Content-Security-Policy"]
     assert 'data-tile-url="https://tegels.example.nl/{z}/{x}/{y}.png"' in response.text
+
+
+@pytest.mark.django_db
+def test_profile_trend_compares_with_public_regions_only(client, index):
+    from wagtail.models import PageViewRestriction
+
+    def profile(slug, values, **kwargs):
+        page = RegionProfilePageFactory(
+            parent=index, region=Region.objects.get(slug=slug), **kwargs
+        )
+        for year, value in values.items():
+            RegionFigureFactory(page=page, indicator="Studenten mbo", value=value, year=year)
+        return page
+
+    profile("twente", {2023: 100, 2024: 200})
+    profile("zeeland", {2023: 300, 2024: 400})
+    private = profile("drenthe", {2023: 77_777, 2024: 77_777})
+    PageViewRestriction.objects.create(page=private, restriction_type="password", password="x")
+    profile("flevoland", {2023: 88_888, 2024: 88_888}, live=False)
+
+    response = client.get("/regios/twente/")
+    ((trend, _svg),) = response.context["trends"]
+    assert trend.title == "Studenten mbo (studenten, 2023–2024)"
+    # The average of Twente and Zeeland only (positive control: 200 and 300).
+    assert [(p.average, p.regions) for p in trend.points] == [(200, 2), (300, 2)]
+    html = response.text
+    assert "77.777" not in html and "88.888" not in html
+    assert "gemiddelde van de regio's met dit cijfer" in html
+    assert 'aria-label="Ligging van Twente in Nederland"' in html
+    assert "Twente: 2023 100 studenten; 2024 200 studenten" in html
