@@ -115,12 +115,11 @@ def locator_svg(region_name, label):
     return format_html(
         '<svg class="locator" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{}" '
         'viewBox="{}" width="100%" preserveAspectRatio="xMidYMid meet">'
+        # The provinces are the land: the same outline as all regions, in fewer bytes.
         '<path class="locator__land" d="{}"></path>'
-        '<path class="locator__provinces" d="{}"></path>'
         '<path class="locator__region" d="{}"></path></svg>',
         label,
         outlines.view_box,
-        other_regions(region_name),
         province_borders(),
         shape.path,
     )
@@ -128,12 +127,6 @@ def locator_svg(region_name, label):
 
 @cache
 def province_borders():
-    """All province outlines as one path: drawn over the regions, never a link."""
+    """All province outlines as one path, computed once: borders on the coloured map, the
+    land on the locator."""
     return "".join(shape.path for shape in boundaries.provinces().shapes.values())
-
-
-@cache
-def other_regions(region_name):
-    """Every region but one as one path, the locator's background (once per region)."""
-    shapes = boundaries.regions().shapes.items()
-    return "".join(shape.path for name, shape in shapes if name != region_name)
