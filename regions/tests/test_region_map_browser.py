@@ -56,6 +56,8 @@ def test_a_region_on_the_map_filters_by_keyboard(page, live_server, settings, ne
     wait_for_map(page, "2 samenwerkingen op de kaart")
     assert page.locator(".partnership-item").count() == 2
     assert page.get_by_label("Arbeidsmarktregio").input_value() == "groningen"
+    # The chosen region is outlined (and the map fitted to it).
+    assert page.locator("#kaart path[stroke='#0b4f8a']").count() == 1
     # A click works the same way.
     page.goto(live_server.url + "/netwerkkaart/")
     wait_for_map(page, "5 samenwerkingen op de kaart")

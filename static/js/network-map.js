@@ -219,6 +219,11 @@
     map.attributionControl.setPrefix(false);
     // Leaflet draws the outlines only on a map with a view: the country until the data is in.
     map.setView(NETHERLANDS.center, NETHERLANDS.zoom);
+    // Filtered on one region: that region is outlined and the map shows all of it.
+    var picked = document.querySelector("[data-filter-form] select[name=regio]");
+    if ("regionFilter" in element.dataset && picked && picked.value) {
+      element.dataset.regionName = picked.selectedOptions[0].textContent.trim();
+    }
     var base = baseLayer(map, element, {
       attribution: true,
       onRegion: "regionFilter" in element.dataset ? regionFilter(element) : null,
