@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from regions.charts import format_value
 
 WIDTH, HEIGHT = 640, 240
-LEFT, RIGHT, TOP, BOTTOM = 90, 40, 28, 34  # room for the axis labels and the values
+LEFT, RIGHT, TOP, BOTTOM = 50, 40, 28, 34  # room for the axis labels and the values
 
 
 @dataclass(frozen=True)
@@ -74,9 +74,9 @@ def trend_svg(trend, chart_id, region_name):
     title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-beschrijving"
     values = [point.value for point in trend.points]
     values += [point.average for point in trend.points if point.average is not None]
-    top = max(max(values), 1)
-    if trend.unit == "%":
-        top = max(top, 100)  # shares are drawn against 100%, like the bars
+    # From zero (a cut-off axis would exaggerate a change), with room above the highest
+    # point for its label. Not against 100% like the bars: a 3-to-4% change would vanish.
+    top = max(max(values), 1) * 115 / 100
     first, last = trend.points[0].year, trend.points[-1].year
 
     def x(year):
@@ -109,7 +109,7 @@ def trend_svg(trend, chart_id, region_name):
                 f"{y(p.value):.1f}",
                 f"{x(p.year):.1f}",
                 f"{y(p.value) - 10:.1f}",
-                format_value(p.value, trend.unit),
+                format_value(p.value, "%" if trend.unit == "%" else ""),
                 f"{x(p.year):.1f}",
                 HEIGHT - 10,
                 p.year,
@@ -124,7 +124,6 @@ def trend_svg(trend, chart_id, region_name):
         'preserveAspectRatio="xMinYMin meet"><title id="{}">{}</title><desc id="{}">{}</desc>'
         '<g aria-hidden="true">'
         '<line class="trend__axis" x1="{}" y1="{}" x2="{}" y2="{}"></line>'
-        '<text class="trend__scale" x="{}" y="{}" text-anchor="end">{}</text>'
         '<text class="trend__scale" x="{}" y="{}" text-anchor="end">0</text>'
         "{}"
         '<polyline class="trend__line" points="{}"></polyline>{}</g></svg>',
@@ -140,9 +139,6 @@ def trend_svg(trend, chart_id, region_name):
         f"{y(0):.1f}",
         WIDTH - RIGHT + 10,
         f"{y(0):.1f}",
-        LEFT - 16,
-        f"{y(top) + 4:.1f}",
-        format_value(top, trend.unit),
         LEFT - 16,
         f"{y(0) + 4:.1f}",
         format_html('<polyline class="trend__average" points="{}"></polyline>', average)
