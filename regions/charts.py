@@ -47,21 +47,32 @@ def format_value(value, unit=""):
 
 
 def group_charts(figures, topic_labels):
-    """Charts per topic and unit, for the most recent year of that topic and unit.
+    """Charts per topic and unit, each indicator with its own most recent value.
 
     ``figures`` are objects with topic, indicator, value, unit and year; ``topic_labels``
     maps a topic to its Dutch name. Mixing units (percentages and headcounts) in one
-    chart would make the bars meaningless, hence one chart per unit.
+    chart would make the bars meaningless, hence one chart per unit. A newer figure for one
+    indicator never hides the others: each bar is its indicator's latest year, and when
+    the years differ the bar's label names its year.
     """
     groups = {}
     for figure in figures:
-        groups.setdefault((figure.topic, figure.unit), []).append(figure)
+        indicators = groups.setdefault((figure.topic, figure.unit), {})
+        latest = indicators.get(figure.indicator.lower())
+        if latest is None or figure.year > latest.year:
+            indicators[figure.indicator.lower()] = figure
     charts = []
-    for (topic, unit), rows in groups.items():
-        year = max(row.year for row in rows)
-        bars = tuple(Bar(row.indicator, row.value, unit) for row in rows if row.year == year)
+    for (topic, unit), indicators in groups.items():
+        rows = list(indicators.values())
+        years = sorted({row.year for row in rows})
+        mixed = len(years) > 1
+        bars = tuple(
+            Bar(f"{row.indicator} ({row.year})" if mixed else row.indicator, row.value, unit)
+            for row in rows
+        )
+        period = f"{years[0]}–{years[-1]}" if mixed else f"{years[0]}"
         label = topic_labels.get(topic, topic)
-        title = f"{label} ({unit}, {year})" if unit else f"{label} ({year})"
+        title = f"{label} ({unit}, {period})" if unit else f"{label} ({period})"
         charts.append(Chart(title=title, bars=bars))
     return charts
 

@@ -8,10 +8,12 @@ A figure is keyed by region, topic, indicator and year: importing again updates 
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from django.db import transaction
 
-from regions.importer import read_rows
+from regions import boundaries
+from regions.importer import ImportFileError, cell_text, read_rows, read_table
 from regions.models import Region, RegionFigure, RegionProfilePage
 
 REQUIRED_COLUMNS = ["regio", "onderwerp", "indicator", "waarde", "jaar", "bron"]
@@ -20,6 +22,11 @@ ALL_COLUMNS = [*REQUIRED_COLUMNS, "eenheid"]
 NUMBER_PATTERN = re.compile(r"^-?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?$")
 MAX_LENGTHS = {"indicator": 120, "eenheid": 30, "bron": 200}
 VALUE_LIMIT = Decimal("1e12")  # what fits in the value column (14 digits, 2 decimals)
+# CBS codes of labour-market regions: AM05, or StatLine's AM0005.
+STATCODE = re.compile(r"^am0*(\d{1,2})$")
+# StatLine periods: 2023, 2023* (provisional), 2023JJ00 (a whole year).
+PERIOD = re.compile(r"^(\d{4})(?:JJ00)?\s*\*?$")
+MISSING = {"", ".", "x", "?"}  # CBS: unknown, secret, not reliable enough
 
 
 @dataclass
@@ -50,16 +57,103 @@ def parse_number(text):
         return None
 
 
+def region_lookup():
+    """Lower-cased names, slugs and CBS codes (``am05``) of the regions → the region."""
+    codes = boundaries.region_codes()
+    regions = {}
+    for region in Region.objects.all():
+        regions[region.name.lower()] = region
+        regions[region.slug.lower()] = region
+        if region.name in codes:
+            regions[codes[region.name].lower()] = region
+    return regions
+
+
+def find_region(text, regions):
+    """The region a cell names: a name, a slug or a CBS code, as people and CBS write them.
+
+    StatLine writes codes with four digits and trailing spaces (``AM0005  ``) and may add
+    the kind to a name (``Twente (AM)``); both are understood.
+    """
+    text = text.strip().lower()
+    code = STATCODE.match(text)
+    if code:
+        text = f"am{int(code.group(1)):02d}"
+    found = regions.get(text)
+    if found is None and text.endswith(")") and "(" in text:
+        found = regions.get(text[: text.rindex("(")].strip())
+    return found
+
+
+def read_statline(path, *, indicator, topic, unit, source):
+    """A CBS StatLine-style table → rows in the standard format, one per region and period.
+
+    The first column names the region (name or code); every other column is a period
+    (``2023``, ``2023*`` for a provisional figure, or StatLine's ``2023JJ00``). Lines above
+    the header (StatLine's title) and rows without any value (its footnotes) are skipped.
+    CBS marks a missing value with ``.`` or ``x``: such a cell is skipped, not an error.
+    Row numbers stay those of the file, with the period: ``row 4 (2023)``.
+    """
+    table = read_table(path, sniff_lines=5)
+    start = next(
+        (
+            index
+            for index, cells in enumerate(table)
+            if any(PERIOD.match(cell_text(cell)) for cell in cells[1:])
+        ),
+        None,
+    )
+    if start is None:
+        raise ImportFileError(
+            "No header with periods found: the first row of a StatLine table names the "
+            "region column and then periods such as 2023 or 2023JJ00."
+        )
+    periods = []
+    for text in [cell_text(cell) for cell in table[start][1:]]:
+        if not text:
+            periods.append(None)
+            continue
+        match = PERIOD.match(text)
+        if match is None:
+            raise ImportFileError(
+                f"Column '{text[:40]}' is not a period such as 2023, 2023* or 2023JJ00."
+            )
+        periods.append(match.group(1))
+    rows = []
+    for number, cells in enumerate(table[start + 1 :], start=start + 2):
+        texts = [cell_text(cell) for cell in cells]
+        if not texts or not any(texts[1:]):
+            continue
+        for year, text in zip(periods, texts[1:], strict=False):
+            if year is None or text in MISSING:
+                continue
+            value = "0" if text == "-" else text  # CBS: "-" is nil
+            rows.append(
+                (
+                    f"{number} ({year})",
+                    {
+                        "regio": texts[0],
+                        "onderwerp": topic,
+                        "indicator": indicator,
+                        "waarde": value,
+                        "eenheid": unit,
+                        "jaar": year,
+                        "bron": source,
+                    },
+                )
+            )
+    if not rows:
+        raise ImportFileError(f"{Path(path).name} has a header but no values.")
+    return rows
+
+
 def validate(rows):
     """Check every row; return (valid rows, problems, notes).
 
     Problems stop the import. Notes do not: rows of a known region without a profile page
     are skipped, so one national file can be loaded while profiles are still being made.
     """
-    regions = {}
-    for region in Region.objects.all():
-        regions[region.name.lower()] = region
-        regions[region.slug.lower()] = region
+    regions = region_lookup()
     with_profile = set(RegionProfilePage.objects.values_list("region_id", flat=True))
     topics = {}
     for value, label in RegionFigure.Topic.choices:
@@ -81,7 +175,7 @@ def validate(rows):
                 problem(column, f"longer than {limit} characters")
 
         region_name = values.get("regio", "")
-        region = regions.get(region_name.lower())
+        region = find_region(region_name, regions)
         if region_name and region is None:
             problem("regio", f"unknown region '{region_name}'; nothing is created for it")
         topic_name = values.get("onderwerp", "")

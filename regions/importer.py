@@ -87,17 +87,7 @@ def read_rows(path, required=REQUIRED_COLUMNS, known=ALL_COLUMNS):
     ``required`` and ``known`` name the columns; other imports (region figures) pass theirs.
     """
     path = Path(path)
-    if not path.is_file():
-        raise ImportFileError(f"File not found: {path}.")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        table = _read_csv(path)
-    elif suffix == ".xlsx":
-        table = _read_xlsx(path)
-    else:
-        raise ImportFileError(f"Unsupported file type '{suffix}': use .csv or .xlsx.")
-    if not table:
-        raise ImportFileError(f"{path.name} is empty.")
+    table = read_table(path)
     headers = [str(cell or "").strip().lower() for cell in table[0]]
     missing = [column for column in required if column not in headers]
     if missing:
@@ -111,7 +101,7 @@ def read_rows(path, required=REQUIRED_COLUMNS, known=ALL_COLUMNS):
     # Row numbers as a spreadsheet shows them: the header is row 1.
     for number, cells in enumerate(table[1:], start=2):
         values = {
-            header: _cell_text(cell) for header, cell in zip(headers, cells, strict=False) if header
+            header: cell_text(cell) for header, cell in zip(headers, cells, strict=False) if header
         }
         if any(values.values()):
             rows.append((number, values))
@@ -120,16 +110,37 @@ def read_rows(path, required=REQUIRED_COLUMNS, known=ALL_COLUMNS):
     return rows
 
 
-def _read_csv(path):
+def read_table(path, sniff_lines=1):
+    """The cells of a CSV file or of a workbook's first sheet, as a list of rows.
+
+    The CSV delimiter is told from the first line (the header), or from the first
+    ``sniff_lines`` lines for files that may start with a title (StatLine exports).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise ImportFileError(f"File not found: {path}.")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        table = _read_csv(path, sniff_lines)
+    elif suffix == ".xlsx":
+        table = _read_xlsx(path)
+    else:
+        raise ImportFileError(f"Unsupported file type '{suffix}': use .csv or .xlsx.")
+    if not table:
+        raise ImportFileError(f"{path.name} is empty.")
+    return table
+
+
+def _read_csv(path, sniff_lines=1):
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(
             f"{path.name} is not UTF-8 (byte {error.start}). Save it as 'CSV UTF-8' and try again."
         ) from error
-    first_line = text.split("\n", 1)[0]
+    first_lines = "\n".join(text.splitlines()[:sniff_lines])
     try:
-        dialect = csv.Sniffer().sniff(first_line, delimiters=";,")
+        dialect = csv.Sniffer().sniff(first_lines, delimiters=";,")
     except csv.Error:
         dialect = csv.excel
     return list(csv.reader(text.splitlines(), delimiter=dialect.delimiter))
@@ -148,7 +159,8 @@ def _read_xlsx(path):
         workbook.close()
 
 
-def _cell_text(cell):
+def cell_text(cell):
+    """A cell as the text the checks read (numbers from a workbook in Dutch notation)."""
     # Spreadsheets store 40 as 40.0; keep the text an editor would see: 40, and 4,5
     # with the Dutch decimal comma (so a dot can only ever be a thousands separator).
     if isinstance(cell, float):

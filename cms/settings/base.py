@@ -332,6 +332,11 @@ MAP_TILE_ATTRIBUTION = env(
     "MAP_TILE_ATTRIBUTION",
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-bijdragers',
 )
+# MAP_TILES=false: maps without any tiles, drawn only from our own region and province
+# outlines, so no page makes a request to another host. Everything reads MAP_TILE_URL, and
+# an empty one means no tiles (the Content-Security-Policy then adds no tile host either).
+if not env_bool("MAP_TILES", True):
+    MAP_TILE_URL = ""
 GEO_WIDGET_DEFAULT_LOCATION = {"lat": 52.2, "lng": 5.3}
 GEO_WIDGET_ZOOM = 7
 # The admin location widget uses the same tiles as the public map.

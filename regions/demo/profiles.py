@@ -21,6 +21,7 @@ from regions.factories import (
 )
 from regions.models import Region, RegionFigure, RegionProfilePage
 from regions.models.profiles import DEMO_SOURCE
+from regions.regionmap import MKB_REACH
 
 INDEX_INTRO = (
     "Hoe staan onderwijs en arbeidsmarkt er in uw regio voor? Kies een arbeidsmarktregio en "
@@ -120,9 +121,13 @@ def figures(mbo, hbo, technical_share, tension, ict_jobs):
         (EDU, "Gediplomeerden dat in de regio blijft werken", 68 + technical_share // 4, "%"),
         (WORK, "Vacatures per 100 werkzoekenden", tension, ""),
         (WORK, "Banen in ICT", ict_jobs, "banen"),
-        (WORK, "Mkb-bedrijven bereikt door een pps", 5, "%"),
+        # Invented like the rest, but different per region, so the coloured map shows steps.
+        (WORK, MKB_REACH, 3 + technical_share % 6, "%"),
     ]
-    previous = [(EDU, "Studenten mbo", round(mbo * 0.97), "studenten")]
+    previous = [
+        (EDU, "Studenten mbo", round(mbo * 0.97), "studenten"),
+        (WORK, MKB_REACH, 2 + technical_share % 5, "%"),
+    ]
     # Built without a page: the profile's ``figures=`` links them (modelcluster).
     return [
         RegionFigureFactory.build(

@@ -4,7 +4,7 @@ from collections import namedtuple
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Avg, Count, Prefetch, Sum
 from django.http import JsonResponse
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -13,8 +13,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from core.models import BasePage, Person, PlacedByParentMixin
-from regions import related
+from regions import regionmap, related
 from regions.charts import bar_chart_svg, group_charts
+from regions.choropleth import choropleth_svg, locator_svg
+from regions.trends import trend_svg, trends
 
 from .partnership import Partnership
 from .taxonomy import Province, Region
@@ -40,19 +42,21 @@ class RegionIndexPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
         verbose_name = "Regio-overzicht"
         verbose_name_plural = "Regio-overzichten"
 
-    def profile_urls(self, request=None):
-        """Region id → URL of its published profile, in one query."""
-        profiles = (
+    def published_profiles(self):
+        """The published, public profiles under this index (one query, and one for the
+        view restrictions): only what their URLs need."""
+        return list(
             RegionProfilePage.objects.child_of(self)
             .live()
             .public()
             .only("url_path", "region_id", "path", "depth")
         )
-        return {profile.region_id: profile.get_url(request) for profile in profiles}
 
-    def regions_by_province(self, request=None):
+    def regions_by_province(self, request=None, profiles=None):
         """Provinces with their regions, each region carrying ``profile_url`` or None."""
-        urls = self.profile_urls(request)
+        if profiles is None:
+            profiles = self.published_profiles()
+        urls = {profile.region_id: profile.get_url(request) for profile in profiles}
         provinces = Province.objects.prefetch_related(
             Prefetch("regions", queryset=Region.objects.order_by("name"))
         ).order_by("name")
@@ -67,10 +71,27 @@ class RegionIndexPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
 
     @path("")
     def index_route(self, request):
+        """The coloured map of the regions, its table, and the list by province."""
+        profiles = self.published_profiles()
+        provinces = self.regions_by_province(request, profiles)
+        rows = region_rows(provinces, profiles)
+        metric, problem = regionmap.chosen_metric(request.GET.get(regionmap.PARAMETER))
+        svg, legend = choropleth_svg(
+            [regionmap.area(metric, row) for row in rows],
+            f"Kaart van de arbeidsmarktregio's: {metric.label.lower()}",
+            metric.unit,
+        )
         return self.render(
             request,
             context_overrides={
-                "provinces": self.regions_by_province(request),
+                "provinces": provinces,
+                "rows": rows,
+                "metric": metric,
+                "metrics": regionmap.METRICS.values(),
+                "metric_problem": problem,
+                "choropleth": svg,
+                "legend": legend,
+                "has_demo_figures": any(row.mkb and row.mkb.is_demo for row in rows),
                 "geojson_url": self.get_url(request) + "kaart.geojson",
             },
         )
@@ -101,6 +122,51 @@ class RegionIndexPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
             {"type": "FeatureCollection", "features": features},
             content_type="application/geo+json",
         )
+
+
+def region_rows(provinces, profiles):
+    """One row per region for the coloured map and its table, sorted by name.
+
+    Two queries, whatever the number of regions and partnerships: the published
+    partnerships counted per region, and the newest mkb-reach figure of each published
+    profile.
+    """
+    totals = {
+        row["region_id"]: row
+        for row in Partnership.objects.published()
+        .order_by()
+        .values("region_id")
+        .annotate(partnerships=Count("pk"), companies=Sum("companies_count"))
+    }
+    mkb = {}
+    profile_regions = {profile.pk: profile.region_id for profile in profiles}
+    figures = (
+        RegionFigure.objects.filter(
+            page_id__in=profile_regions, indicator__iexact=regionmap.MKB_REACH
+        )
+        .order_by("year", "pk")
+        .values_list("page_id", "value", "unit", "year", "source")
+    )
+    for page_id, value, unit, year, source in figures:  # newest year wins
+        mkb[profile_regions[page_id]] = regionmap.SourcedValue(
+            value, unit, year, source, source.startswith(DEMO_SOURCE)
+        )
+    rows = []
+    for province, regions in provinces:
+        for region in regions:
+            total = totals.get(region.pk, {})
+            rows.append(
+                regionmap.RegionRow(
+                    region=region,
+                    province=province,
+                    url=region.profile_url,
+                    partnerships=total.get("partnerships", 0),
+                    # No partnership: none involved. Partnerships that give no number: unknown.
+                    companies=total.get("companies", 0) if total else 0,
+                    mkb=mkb.get(region.pk),
+                )
+            )
+    return sorted(rows, key=lambda row: row.region.name.lower())
 
 
 class RegionProfilePage(BasePage):
@@ -157,8 +223,13 @@ class RegionProfilePage(BasePage):
         figures = list(self.figures.all())
         topic_labels = dict(RegionFigure.Topic.choices)
         charts = group_charts(figures, topic_labels)
+        region_trends = trends(figures, self.regions_averages(figures))
         context.update(
             {
+                "trends": [
+                    (trend, trend_svg(trend, f"trend-{number}", self.region.name))
+                    for number, trend in enumerate(region_trends, start=1)
+                ],
                 # The table groups an indicator's years together, newest first.
                 "figures": sorted(
                     figures,
@@ -167,6 +238,9 @@ class RegionProfilePage(BasePage):
                         f.indicator.lower(),
                         -f.year,
                     ),
+                ),
+                "locator": locator_svg(
+                    self.region.name, f"Ligging van {self.region.name} in Nederland"
                 ),
                 "is_demo": any(figure.source.startswith(DEMO_SOURCE) for figure in figures),
                 "charts": [
@@ -194,6 +268,24 @@ class RegionProfilePage(BasePage):
             }
         )
         return context
+
+    def regions_averages(self, figures):
+        """(indicator in lower case, unit, year) → (average, number of regions) over the
+        published, public profiles, for this profile's indicators: two queries (the
+        profiles' view restrictions and the averages), however many figures there are."""
+        public = RegionProfilePage.objects.live().public().values("pk")
+        rows = (
+            RegionFigure.objects.filter(
+                page_id__in=public, indicator__in={figure.indicator for figure in figures}
+            )
+            .order_by()
+            .values("indicator", "unit", "year")
+            .annotate(average=Avg("value"), regions=Count("page_id", distinct=True))
+        )
+        return {
+            (row["indicator"].lower(), row["unit"], row["year"]): (row["average"], row["regions"])
+            for row in rows
+        }
 
 
 class RegionFigure(Orderable):

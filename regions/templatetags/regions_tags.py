@@ -2,6 +2,7 @@
 
 from django import template
 from django.conf import settings
+from django.templatetags.static import static
 
 from core.templatetags.seo_tags import (
     absolute_url,
@@ -12,7 +13,7 @@ from core.templatetags.seo_tags import (
     publisher,
     shorten,
 )
-from regions import related
+from regions import boundaries, related
 from regions.charts import format_value
 from regions.models import NetworkMapPage, Partner
 
@@ -70,8 +71,18 @@ def public_conversations(partnership):
 
 @register.simple_tag
 def map_tiles():
-    """``{% map_tiles as tiles %}``: the tile layer's URL and attribution from the settings."""
-    return {"url": settings.MAP_TILE_URL, "attribution": settings.MAP_TILE_ATTRIBUTION}
+    """``{% map_tiles as tiles %}``: what a map draws: tiles and the outline files.
+
+    ``url`` is empty when the site runs without tiles (``MAP_TILES=false``); the outlines
+    are always there, from our own static files (regions/boundaries.py).
+    """
+    return {
+        "url": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION if settings.MAP_TILE_URL else "",
+        "regions_url": static(boundaries.REGIONS_STATIC),
+        "provinces_url": static(boundaries.PROVINCES_STATIC),
+        "boundaries_attribution": boundaries.ATTRIBUTION,
+    }
 
 
 @register.simple_tag
@@ -86,6 +97,12 @@ def case_stories(partnership):
 def figure_value(figure):
     """A key figure's value in Dutch notation with its unit: 12.345 studenten, 4,5%."""
     return format_value(figure.value, figure.unit)
+
+
+@register.simple_tag
+def trend_value(value, unit):
+    """``{% trend_value point.value trend.unit %}``: a number of a trend table, Dutch notation."""
+    return format_value(value, unit)
 
 
 # schema.org types of a partner organisation; the rest are plain Organizations.

@@ -1,4 +1,4 @@
-"""Timings of the network map with 5,000 partnerships (`make bench`; not part of `make test`).
+"""Timings of the network map and the region pages with 5,000 partnerships (`make bench`; not part of `make test`).
 
 Prints medians; asserts nothing about time, so a slow machine cannot fail the suite.
 """
@@ -15,6 +15,7 @@ pytestmark = pytest.mark.bench
 PARTNERSHIPS = 5_000
 REPETITIONS = 21
 BUDGET_MS = {"geojson": 150}  # the target from the design, printed for comparison
+PAGE_BUDGET_MS = 50  # every HTML page, uncached (docs/performance.md)
 
 
 def timings_ms(client, url):
@@ -46,4 +47,44 @@ def test_network_map_timings(client, map_page):
         print(
             f"  {name:<20} median {median:6.1f} ms, fastest {fastest:6.1f} ms,"
             f" {size / 1024:7.1f} KiB{budget}"
+        )
+
+
+@pytest.mark.django_db
+def test_region_index_and_profile_timings(client, home_page):
+    """The region index with its coloured map, and a profile with trends, at 5,000 partnerships."""
+    from regions.factories import RegionIndexPageFactory, RegionProfilePageFactory
+    from regions.models import Region, RegionFigure
+
+    bulk_partnerships(PARTNERSHIPS)
+    index = RegionIndexPageFactory(parent=home_page)
+    for number, region in enumerate(Region.objects.order_by("name")):
+        profile = RegionProfilePageFactory(parent=index, region=region)
+        RegionFigure.objects.bulk_create(
+            RegionFigure(
+                page=profile,
+                indicator=indicator,
+                value=number + year,
+                unit="%",
+                year=year,
+                source="CBS",
+                sort_order=n,
+            )
+            for n, (indicator, year) in enumerate(
+                (name, year)
+                for name in ("Mkb-bedrijven bereikt door een pps", "Studenten in techniek")
+                for year in (2022, 2023, 2024)
+            )
+        )
+    urls = {
+        "region index": "/regios/",
+        "region index, mkb": "/regios/?cijfer=mkb",
+        "region profile": "/regios/twente/",
+    }
+    print(f"\nRegions, {PARTNERSHIPS} partnerships, 35 profiles, {REPETITIONS} runs:")
+    for name, url in urls.items():
+        median, fastest, size = timings_ms(client, url)
+        print(
+            f"  {name:<20} median {median:6.1f} ms, fastest {fastest:6.1f} ms,"
+            f" {size / 1024:7.1f} KiB  (budget {PAGE_BUDGET_MS} ms)"
         )

@@ -10,7 +10,6 @@ from regions.factories import (
     ConversationFactory,
     NetworkMapPageFactory,
     PartnershipFactory,
-    RegionIndexPageFactory,
 )
 from regions.models import Region
 from regions.models.partnership import format_point
@@ -162,7 +161,6 @@ def marker_names(tab):
             "samenwerkingen",
             {"Zorgacademie Groningen", "Energiehaven Delfzijl", "3 samenwerkingen"},
         ),
-        ("/regios/", "regio's", None),
     ],
 )
 def test_every_marker_and_cluster_has_a_name(
@@ -173,7 +171,6 @@ def test_every_marker_and_cluster_has_a_name(
     page.route(
         "**/kaarttegels/**", lambda route: route.fulfill(body=tile, content_type="image/png")
     )
-    RegionIndexPageFactory(parent=network.get_parent())
     page.goto(live_server.url + path)
     wait_for_map(page, "op de kaart")
     icons = page.locator("#kaart .leaflet-marker-icon")

@@ -1,5 +1,6 @@
 """`manage.py import_region_figures`: CSV and XLSX, all or nothing, updates, unknown regions."""
 
+import re
 from decimal import Decimal
 from io import StringIO
 from pathlib import Path
@@ -172,3 +173,79 @@ def test_unreadable_files(tmp_path, profiles, name, content, message):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(CommandError, match=message.replace("(", r"\(").replace(")", r"\)")):
         run(path)
+
+
+STATLINE_SAMPLE = SAMPLE.with_name("sample_statline_mbo.csv")
+STATLINE_ARGS = ["--format", "statline", "--indicator", "Studenten mbo", "--onderwerp"]
+
+
+def run_statline(path, *args):
+    return run(path, *STATLINE_ARGS, "onderwijs", "--eenheid", "studenten", *args)
+
+
+def test_statline_sample_matches_names_and_codes(profiles):
+    output, _ = run_statline(STATLINE_SAMPLE, "--bron", "CBS StatLine (demo)")
+    # Twente by name with "(AM)", Zeeland by its StatLine code AM0024; "." is skipped.
+    assert "Imported 5 figure(s) for 2 region profile(s): 5 new, 0 updated." in output
+    assert figures(profiles["twente"]) == {
+        ("Studenten mbo", 2022): (Decimal("26100"), "studenten"),
+        ("Studenten mbo", 2023): (Decimal("26600"), "studenten"),
+        ("Studenten mbo", 2024): (Decimal("27400"), "studenten"),
+    }
+    assert set(figures(profiles["zeeland"])) == {("Studenten mbo", 2022), ("Studenten mbo", 2023)}
+    assert {f.source for f in RegionFigure.objects.all()} == {"CBS StatLine (demo)"}
+    # Again, with a changed value: updated, not doubled.
+    output, _ = run_statline(STATLINE_SAMPLE, "--bron", "CBS StatLine (demo)")
+    assert "0 new, 5 updated" in output
+
+
+def test_standard_format_matches_cbs_codes_too(profiles, tmp_path):
+    path = write_csv(
+        tmp_path, [["AM05", "onderwijs", "Studenten hbo", "19.800", "studenten", "2024", "CBS"]]
+    )
+    run(path)
+    assert figures(profiles["twente"]) == {("Studenten hbo", 2024): (Decimal("19800"), "studenten")}
+
+
+@pytest.mark.parametrize(
+    "lines, message",
+    [
+        (['"Regio";"Jaar 2023"', '"Twente";"1"'], "No header with periods found"),
+        (['"Regio";"2023";"Totaal"', '"Twente";"1";"2"'], "Column 'Totaal' is not a period"),
+        (['"Regio";"2023"', '"Atlantis";"1"'], "row 2 (2023), regio: unknown region 'Atlantis'"),
+        (['"Regio";"2023"', '"AM99";"1"'], "row 2 (2023), regio: unknown region 'AM99'"),
+        (['"Regio";"2023"', '"Twente";"1.5"'], "row 2 (2023), waarde: '1.5' is not a number"),
+        (['"Regio";"2023";"2024"', '"Twente";".";"x"'], "has a header but no values"),
+        (['"Regio";"2023"', '"Twente";"=1+1"'], "waarde: '=1+1' is not a number"),
+    ],
+)
+def test_bad_statline_files_write_nothing(profiles, tmp_path, lines, message):
+    path = tmp_path / "statline.csv"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(CommandError, match=re.escape(message)):
+        run_statline(path, "--bron", "CBS")
+    assert RegionFigure.objects.count() == 0
+
+
+def test_statline_options_are_checked(profiles):
+    with pytest.raises(CommandError, match="needs --bron"):
+        run_statline(STATLINE_SAMPLE)
+    with pytest.raises(CommandError, match="only go with --format statline"):
+        run(SAMPLE, "--bron", "CBS")
+    with pytest.raises(CommandError, match="unknown topic 'sport'"):
+        run(STATLINE_SAMPLE, *STATLINE_ARGS, "sport", "--bron", "CBS")
+    assert RegionFigure.objects.count() == 0
+
+
+def test_statline_workbook(profiles, tmp_path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Arbeidsmarktregio's", "2023JJ00", "2024JJ00"])
+    sheet.append(["Twente", 31.5, 32])
+    path = tmp_path / "statline.xlsx"
+    book.save(path)
+    run(path, *STATLINE_ARGS, "onderwijs", "--eenheid", "%", "--bron", "CBS")
+    assert figures(profiles["twente"]) == {
+        ("Studenten mbo", 2023): (Decimal("31.5"), "%"),
+        ("Studenten mbo", 2024): (Decimal("32"), "%"),
+    }

@@ -61,7 +61,7 @@ def test_index_lists_every_region_grouped_by_province(client, twente):
     html = response.text
     assert '<a href="/regios/twente/">Twente</a>' in html
     assert "nog geen profiel" in html  # regions without a profile are listed too
-    assert 'data-geojson-url="/regios/kaart.geojson"' in html
+    assert 'href="/regios/kaart.geojson"' in html
 
 
 def test_index_map_data_has_every_region_centre(client, twente):

@@ -1,10 +1,11 @@
-"""The server-side SVG charts: accessible, correct for empty and full data, Dutch numbers."""
+"""The server-side SVG charts and trends: accessible, correct for empty and full data, Dutch numbers."""
 
 from decimal import Decimal
 from types import SimpleNamespace
 from xml.etree import ElementTree
 
 from regions.charts import Bar, Chart, bar_chart_svg, format_value, group_charts
+from regions.trends import trend_svg, trends
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -81,3 +82,56 @@ def test_charts_group_by_topic_and_unit_for_the_latest_year():
 def test_percentages_are_drawn_against_100():
     root = parse(bar_chart_svg(Chart(title="Aandeel", bars=(Bar("Mkb", Decimal(5), "%"),)), "p"))
     assert float(root.find(f".//{SVG}rect").get("width")) == 13.0  # 5% of 260
+
+
+def test_a_newer_figure_for_one_indicator_keeps_the_others_in_the_chart():
+    # Importing a 2025 figure for "Mbo" used to drop "Hbo" (2024) from the chart.
+    charts = group_charts(
+        [figure("Mbo", 100), figure("Hbo", 80), figure("Mbo", 110, year=2025)],
+        {"onderwijs": "Onderwijs"},
+    )
+    (chart,) = charts
+    assert chart.title == "Onderwijs (studenten, 2024–2025)"
+    assert [(bar.label, bar.value) for bar in chart.bars] == [
+        ("Mbo (2025)", Decimal(110)),
+        ("Hbo (2024)", Decimal(80)),
+    ]
+
+
+def test_trends_only_for_indicators_with_years_and_averages_over_two_regions():
+    figures = [
+        figure("Mbo", 100, year=2022),
+        figure("Mbo", 120, year=2024),
+        figure("Hbo", 80),  # one year: no trend
+        figure("Mkb", 5, unit="%", year=2023),
+        figure("Mkb", 7, unit="%", year=2024),
+    ]
+    averages = {
+        ("mbo", "studenten", 2022): (Decimal(90), 3),
+        ("mbo", "studenten", 2024): (Decimal(110), 4),
+        ("mkb", "%", 2024): (Decimal(7), 1),  # this region alone: no comparison
+    }
+    made = trends(figures, averages)
+    assert [trend.title for trend in made] == ["Mbo (studenten, 2022–2024)", "Mkb (%, 2023–2024)"]
+    mbo, mkb = made
+    assert [(p.year, p.value, p.average, p.regions) for p in mbo.points] == [
+        (2022, Decimal(100), Decimal(90), 3),
+        (2024, Decimal(120), Decimal(110), 4),
+    ]
+    assert mbo.has_average and not mkb.has_average
+
+    root = parse(trend_svg(mbo, "t", "Twente"))
+    assert root.get("role") == "img"
+    assert root.find(f"{SVG}title").text == "Mbo (studenten, 2022–2024)"
+    description = root.find(f"{SVG}desc").text
+    assert "Twente: 2022 100 studenten; 2024 120 studenten" in description
+    assert "Gemiddelde van de regio's met dit cijfer: 2022 90 studenten" in description
+    assert len(root.findall(f".//{SVG}circle")) == 2
+    assert root.find(f".//{SVG}polyline[@class='trend__average']") is not None
+    # The years lie left to right, the larger value higher up.
+    (first, second) = root.findall(f".//{SVG}circle")
+    assert float(first.get("cx")) < float(second.get("cx"))
+    assert float(first.get("cy")) > float(second.get("cy"))
+    root = parse(trend_svg(mkb, "m", "<Twente>"))
+    assert root.find(f".//{SVG}polyline[@class='trend__average']") is None
+    assert "<Twente>: 2023 5%" in root.find(f"{SVG}desc").text
