@@ -36,7 +36,9 @@ print(NetworkMapPage.__name__)
 """
 
 
-@pytest.mark.parametrize("module", ["regions.filters", "regions.opendata"])
+@pytest.mark.parametrize(
+    "module", ["regions.filters", "regions.opendata", "regions.proposal_views"]
+)
 def test_module_imports_before_the_models(module):
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
     result = subprocess.run(
