@@ -12,7 +12,7 @@ from core.templatetags.seo_tags import (
     publisher,
     shorten,
 )
-from regions import related
+from regions import related, similar
 from regions.charts import format_value
 from regions.models import NetworkMapPage, Partner
 
@@ -178,3 +178,10 @@ def region_profile_schema(context, page):
     if organization:
         data["publisher"] = organization
     return json_ld(data)
+
+
+@register.simple_tag
+def similar_partnerships(partnership):
+    """``{% similar_partnerships object as similar %}``: up to five published partnerships
+    on the same themes and sectors, nearby, each with its reason (regions/similar.py)."""
+    return similar.similar_partnerships(partnership)
