@@ -1,9 +1,14 @@
+from .insight import CheckReminder, OverlapDismissal, PartnershipCheck, ReminderOptOut
 from .pages import NetworkMapPage
 from .partnership import Conversation, Partner, Partnership
 from .profiles import RegionDownload, RegionFigure, RegionIndexPage, RegionProfilePage
 from .taxonomy import EducationLevel, FundingSource, Province, Region, Sector, Theme
 
 __all__ = [
+    "CheckReminder",
+    "OverlapDismissal",
+    "PartnershipCheck",
+    "ReminderOptOut",
     "Conversation",
     "EducationLevel",
     "FundingSource",
