@@ -11,6 +11,7 @@
   contact person, or with one or more empty fixed-format sections.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -23,6 +24,7 @@ from .models.insight import OverlapDismissal, PartnershipCheck
 from .models.partnership import Partnership
 from .models.taxonomy import Region
 
+# The SQL finds pairs through shared couples of themes, so this is fixed at two.
 OVERLAP_THEMES = 2
 STALE_AFTER = timedelta(days=365)
 
@@ -46,38 +48,53 @@ def _table(model_or_field):
 
 
 def _overlap_sql():
-    """Standard SQL (PostgreSQL and SQLite): pairs ordered by region, then by names."""
+    """Standard SQL (PostgreSQL and SQLite): pairs ordered by region, then by names.
+
+    Two partnerships share at least two themes exactly when they share a *couple* of themes
+    (an unordered pair). Each partnership's couples are few (k themes give k(k-1)/2), so
+    the self-join matches couples of one region (a hash join on region and couple) and
+    meets only the pairs that really overlap, never every two partnerships that share one
+    theme. ``shared_couples`` is turned back into the number of themes in Python.
+    """
     partnership = _table(Partnership)
     themes = _table(Partnership.themes.through)
     sectors = _table(Partnership.sectors.through)
     dismissed = _table(OverlapDismissal)
     region = _table(Region)
     return f"""
-        WITH live AS (SELECT id, region_id FROM {partnership} WHERE live = %s),
+        WITH linked AS (
+            SELECT t.partnership_id, t.theme_id, p.region_id
+            FROM {themes} t JOIN {partnership} p ON p.id = t.partnership_id
+            WHERE p.live = %s
+        ),
+        couples AS (
+            SELECT a.partnership_id, a.region_id, a.theme_id AS low, b.theme_id AS high
+            FROM linked a
+            JOIN linked b ON b.partnership_id = a.partnership_id AND b.theme_id > a.theme_id
+        ),
         theme_pairs AS (
-            SELECT a.partnership_id AS first_id, b.partnership_id AS second_id,
-                   COUNT(*) AS shared_themes
-            FROM {themes} a
-            JOIN {themes} b
-              ON b.theme_id = a.theme_id AND b.partnership_id > a.partnership_id
-            JOIN live la ON la.id = a.partnership_id
-            JOIN live lb ON lb.id = b.partnership_id AND lb.region_id = la.region_id
-            GROUP BY a.partnership_id, b.partnership_id
-            HAVING COUNT(*) >= %s
+            SELECT x.partnership_id AS first_id, y.partnership_id AS second_id,
+                   COUNT(*) AS shared_couples
+            FROM couples x
+            JOIN couples y
+              ON y.region_id = x.region_id AND y.low = x.low AND y.high = x.high
+             AND y.partnership_id > x.partnership_id
+            GROUP BY x.partnership_id, y.partnership_id
+        ),
+        matched AS (
+            SELECT DISTINCT tp.first_id, tp.second_id, tp.shared_couples
+            FROM theme_pairs tp
+            JOIN {sectors} sa ON sa.partnership_id = tp.first_id
+            JOIN {sectors} sb ON sb.partnership_id = tp.second_id AND sb.sector_id = sa.sector_id
         )
-        SELECT r.name, pa.id, pa.name, pa.slug, pb.id, pb.name, pb.slug, tp.shared_themes
-        FROM theme_pairs tp
-        JOIN {partnership} pa ON pa.id = tp.first_id
-        JOIN {partnership} pb ON pb.id = tp.second_id
+        SELECT r.name, pa.id, pa.name, pa.slug, pb.id, pb.name, pb.slug, m.shared_couples
+        FROM matched m
+        JOIN {partnership} pa ON pa.id = m.first_id
+        JOIN {partnership} pb ON pb.id = m.second_id
         JOIN {region} r ON r.id = pa.region_id
-        WHERE EXISTS (
-            SELECT 1 FROM {sectors} sa
-            JOIN {sectors} sb ON sb.sector_id = sa.sector_id
-            WHERE sa.partnership_id = tp.first_id AND sb.partnership_id = tp.second_id
-        )
-        AND NOT EXISTS (
+        WHERE NOT EXISTS (
             SELECT 1 FROM {dismissed} d
-            WHERE d.first_id = tp.first_id AND d.second_id = tp.second_id
+            WHERE d.first_id = m.first_id AND d.second_id = m.second_id
         )
         ORDER BY r.name, pa.name, pb.name, pa.id, pb.id
     """
@@ -86,8 +103,13 @@ def _overlap_sql():
 def possible_overlaps():
     """Every possible overlap (see the module docstring), in one query."""
     with connection.cursor() as cursor:
-        cursor.execute(_overlap_sql(), [True, OVERLAP_THEMES])
-        return [Overlap(*row) for row in cursor.fetchall()]
+        cursor.execute(_overlap_sql(), [True])
+        return [Overlap(*row[:-1], themes_sharing(row[-1])) for row in cursor.fetchall()]
+
+
+def themes_sharing(couples):
+    """The number of shared themes k from the number of shared couples, k(k-1)/2."""
+    return round((1 + math.isqrt(1 + 8 * couples)) / 2)
 
 
 @transaction.atomic
