@@ -7,6 +7,7 @@ from core.factories import PageFactory
 from regions.models import (
     Conversation,
     NetworkMapPage,
+    NetworkMonitorPage,
     Partner,
     Partnership,
     Region,
@@ -118,3 +119,14 @@ class RegionFigureFactory(DjangoModelFactory):
     unit = "studenten"
     year = 2024
     source = "CBS"
+
+
+class NetworkMonitorPageFactory(PageFactory):
+    """ "Het netwerk in beeld"; pass ``parent`` (a programme page)."""
+
+    class Meta:
+        model = NetworkMonitorPage
+
+    title = "Het netwerk in beeld"
+    slug = "netwerk-in-beeld"
+    intro = "Waar werken samenwerkingen aan, en waar zijn de gaten?"

@@ -20,6 +20,7 @@ from regions.models import (
     RegionProfilePage,
 )
 from regions.models.profiles import DEMO_SOURCE
+from regions.monitor import SME_INDICATOR
 
 INDEX_INTRO = (
     "Hoe staan onderwijs en arbeidsmarkt er in uw regio voor? Kies een arbeidsmarktregio en "
@@ -110,7 +111,11 @@ def demo_pdf(lines):
     return bytes(out)
 
 
-def figures(mbo, hbo, technical_share, tension, ict_jobs):
+# Share of the region's SMEs that a partnership reaches (%): most regions reach 4–6 %.
+SME_REACH = {"twente": 6, "groningen": 4, "groot-amsterdam": 5, "rijnmond": 4, "zeeland": 3}
+
+
+def figures(mbo, hbo, technical_share, tension, ict_jobs, sme_reach=5):
     source = f"{DEMO_SOURCE} (verzonnen voor de demo)"
     rows = [
         (EDU, "Studenten mbo", mbo, "studenten"),
@@ -119,7 +124,7 @@ def figures(mbo, hbo, technical_share, tension, ict_jobs):
         (EDU, "Gediplomeerden dat in de regio blijft werken", 68 + technical_share // 4, "%"),
         (WORK, "Vacatures per 100 werkzoekenden", tension, ""),
         (WORK, "Banen in ICT", ict_jobs, "banen"),
-        (WORK, "Mkb-bedrijven bereikt door een pps", 5, "%"),
+        (WORK, SME_INDICATOR, sme_reach, "%"),
     ]
     previous = [(EDU, "Studenten mbo", round(mbo * 0.97), "studenten")]
     made = [
@@ -160,7 +165,7 @@ def load(stdout, home):
             intro=intro,
             contact_person=contact,
         )
-        profile.figures = figures(*numbers)
+        profile.figures = figures(*numbers, sme_reach=SME_REACH.get(region.slug, 5))
         index.add_child(instance=profile)
         document = profile_pdf(region)
         # The profile page itself is the accessible version of the PDF.

@@ -1,4 +1,5 @@
 from .insight import CheckReminder, OverlapDismissal, PartnershipCheck, ReminderOptOut
+from .monitor_page import NetworkMonitorPage
 from .pages import NetworkMapPage
 from .partnership import Conversation, Partner, Partnership
 from .profiles import RegionDownload, RegionFigure, RegionIndexPage, RegionProfilePage
@@ -13,6 +14,7 @@ __all__ = [
     "EducationLevel",
     "FundingSource",
     "NetworkMapPage",
+    "NetworkMonitorPage",
     "Partner",
     "Partnership",
     "Province",

@@ -22,8 +22,9 @@ INDEX_QUERIES = 14
 GEOJSON_QUERIES = 10  # routing 7 and the same 3
 # The profile adds: region with province, figures, downloads (with their alternative
 # pages), partnerships, cases, news (each with its view restrictions), the network map
-# page, the contact person, and the parent page for the "Alle regio's" link.
-PROFILE_QUERIES = 22
+# page, the contact person, the parent page for the "Alle regio's" link, and the
+# monitor page ("Het netwerk in beeld") it links to.
+PROFILE_QUERIES = 23
 
 
 def fill(index, region, rows, documents, partnerships, media):
