@@ -19,7 +19,6 @@ from django.http import HttpResponse
 
 from core.spreadsheet import safe_row
 
-from .models.partnership import Partnership
 from .models.profiles import DEMO_SOURCE, RegionFigure
 from .models.taxonomy import Region, Theme
 
@@ -79,11 +78,12 @@ def build_monitor(partnerships, regions):
     themes = list(Theme.objects.order_by("name"))
     rows = {region.pk: RegionRow(region, themes=[0] * len(themes)) for region in regions}
     column = {theme.pk: index for index, theme in enumerate(themes)}
+    # From the partnerships to their theme links: one join, grouped per region and theme.
     links = (
-        Partnership.themes.through.objects.filter(partnership__in=partnerships.values("pk"))
-        .values_list("partnership__region_id", "theme_id")
-        .annotate(count=Count("partnership_id"))
-        .order_by()
+        partnerships.order_by()
+        .filter(themes__isnull=False)
+        .values_list("region_id", "themes")
+        .annotate(count=Count("pk"))
     )
     for region_id, theme_id, count in links:
         if region_id in rows:

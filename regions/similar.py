@@ -14,14 +14,15 @@ The rule, in the order it is applied:
    nearer region; then by name. At most ``SIMILAR_COUNT`` are shown.
 
 Only published rows and public fields (region, themes, sectors, name, kind) are read:
-drafts and conversations never count. Two queries whatever the number of partnerships:
-the ranked candidates, and the shared terms of the few shown.
+drafts and conversations never count. One query for the same region; a second one, for
+the nearby regions, only when the same region gives fewer than ``SIMILAR_COUNT``. Each
+query says per row which of this partnership's terms it shares (a conditional count per
+term: a partnership has a handful), so no query for the reasons follows.
 """
 
 from dataclasses import dataclass
 
 from django.db.models import (
-    Case,
     Count,
     ExpressionWrapper,
     F,
@@ -29,7 +30,6 @@ from django.db.models import (
     IntegerField,
     Q,
     Value,
-    When,
 )
 
 from .models.partnership import Partnership
@@ -81,15 +81,38 @@ def squared_distance_km(region, prefix=""):
     return ExpressionWrapper(dlat * dlat + dlng * dlng, output_field=FloatField())
 
 
-def shared_count(relation, term_ids):
-    """How many of ``term_ids`` a row has through ``relation`` (0 when there are none).
+def term_flags(relation, terms):
+    """{annotation name: expression}: per term of ``terms``, 1 when a row has it, else 0."""
+    singular = relation.rstrip("s")
+    return {
+        f"{singular}_{pk}": Count(relation, filter=Q(**{relation: pk}), distinct=True)
+        for pk in terms
+    }
 
-    A count over the join rather than a subquery per row: set-based, about half the time
-    on 5,000 partnerships.
-    """
-    if not term_ids:
-        return Value(0, output_field=IntegerField())
-    return Count(relation, filter=Q(**{f"{relation}__in": term_ids}), distinct=True)
+
+def ranked(queryset, themes, sectors, region, count):
+    """The best ``count`` rows of ``queryset`` sharing a term: (row, shared theme and sector
+    names), most shared terms first, then the nearest region, then by name."""
+    flags = {**term_flags("themes", themes), **term_flags("sectors", sectors)}
+    shared = sum((F(name) for name in flags), Value(0))
+    rows = (
+        queryset.filter(Q(themes__in=list(themes)) | Q(sectors__in=list(sectors)))
+        .annotate(**flags)
+        .annotate(shared=ExpressionWrapper(shared, output_field=IntegerField()))
+        .annotate(distance2=squared_distance_km(region, prefix="region__"))
+        .order_by("-shared", "distance2", "name", "pk")
+        .values_list("name", "slug", "kind", "region_id", "region__name", *flags)[:count]
+    )
+    # The flags follow the row's five fields: the themes' in order, then the sectors'.
+    split = 5 + len(themes)
+    return [
+        (
+            row[:5],
+            [themes[pk] for pk, has in zip(themes, row[5:split], strict=True) if has],
+            [sectors[pk] for pk, has in zip(sectors, row[split:], strict=True) if has],
+        )
+        for row in rows
+    ]
 
 
 def similar_partnerships(partnership, count=SIMILAR_COUNT):
@@ -105,35 +128,17 @@ def similar_partnerships(partnership, count=SIMILAR_COUNT):
     if not themes and not sectors:
         return []
     region = partnership.region
-    # The nearby regions as a subquery, so the candidates come from a few regions' rows.
-    nearby = (
-        Region.objects.annotate(distance2=squared_distance_km(region))
-        .filter(distance2__lte=NEARBY_KM**2)
-        .values("pk")
-    )
-    rows = list(
-        Partnership.objects.published()
-        .filter(region_id__in=nearby)
-        .exclude(pk=partnership.pk)
-        .filter(Q(themes__in=list(themes)) | Q(sectors__in=list(sectors)))
-        .annotate(
-            shared_themes=shared_count("themes", list(themes)),
-            shared_sectors=shared_count("sectors", list(sectors)),
-            other_region=Case(When(region_id=region.pk, then=0), default=1),
-            distance2=squared_distance_km(region, prefix="region__"),
+    others = Partnership.objects.published().exclude(pk=partnership.pk)
+    found = ranked(others.filter(region_id=region.pk), themes, sectors, region, count)
+    if len(found) < count:
+        nearby = (
+            Region.objects.exclude(pk=region.pk)
+            .annotate(distance2=squared_distance_km(region))
+            .filter(distance2__lte=NEARBY_KM**2)
+            .values("pk")
         )
-        .order_by(
-            "other_region",
-            (F("shared_themes") + F("shared_sectors")).desc(),
-            "distance2",
-            "name",
-            "pk",
-        )
-        .values_list("pk", "name", "slug", "kind", "region_id", "region__name")[:count]
-    )
-    if not rows:
-        return []
-    shared = shared_terms([row[0] for row in rows], themes, sectors)
+        more = others.filter(region_id__in=nearby)
+        found += ranked(more, themes, sectors, region, count - len(found))
     kinds = dict(Partnership.Kind.choices)
     return [
         Similar(
@@ -142,37 +147,8 @@ def similar_partnerships(partnership, count=SIMILAR_COUNT):
             kind_label=kinds.get(kind, ""),
             region_name=region_name,
             reason=describe(
-                region_id == region.pk,
-                region_name,
-                sorted(themes[pk] for pk in shared.get((pk, "theme"), ())),
-                sorted(sectors[pk] for pk in shared.get((pk, "sector"), ())),
+                region_id == region.pk, region_name, sorted(shared_themes), sorted(shared_sectors)
             ),
         )
-        for pk, name, slug, kind, region_id, region_name in rows
+        for (name, slug, kind, region_id, region_name), shared_themes, shared_sectors in found
     ]
-
-
-def shared_terms(partnership_ids, themes, sectors):
-    """{(partnership id, "theme" | "sector"): [term ids it shares]}, in one UNION query."""
-    links = []
-    if themes:
-        links.append(
-            Partnership.themes.through.objects.filter(
-                partnership_id__in=partnership_ids, theme_id__in=list(themes)
-            )
-            .annotate(kind=Value("theme"))
-            .values_list("partnership_id", "kind", "theme_id")
-        )
-    if sectors:
-        links.append(
-            Partnership.sectors.through.objects.filter(
-                partnership_id__in=partnership_ids, sector_id__in=list(sectors)
-            )
-            .annotate(kind=Value("sector"))
-            .values_list("partnership_id", "kind", "sector_id")
-        )
-    first, *others = links
-    shared = {}
-    for partnership_id, kind, term_id in first.union(*others, all=True):
-        shared.setdefault((partnership_id, kind), []).append(term_id)
-    return shared

@@ -14,7 +14,9 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from home.factories import ProgrammePageFactory
 from regions import insight
+from regions.factories import NetworkMonitorPageFactory
 from regions.loaddata import generate_partnerships
 from regions.models import Partnership
 from regions.similar import similar_partnerships
@@ -23,7 +25,7 @@ pytestmark = pytest.mark.bench
 
 PARTNERSHIPS = 5_000
 REPETITIONS = 11
-BUDGET_MS = {"overlap query": 500, "similar list": 10}
+BUDGET_MS = {"overlap query": 500, "similar list": 10, "monitor page": 50, "monitor csv": 150}
 
 
 def median_ms(action):
@@ -42,7 +44,7 @@ def report(name, median, fastest, extra=""):
 
 
 @pytest.mark.django_db
-def test_insight_timings(client, django_user_model, map_page):
+def test_insight_timings(client, django_user_model, map_page, home_page):
     generate_partnerships(PARTNERSHIPS, io.StringIO())
     if connection.vendor == "postgresql":
         # Production's autovacuum keeps the planner's statistics; a bulk load in a test
@@ -67,3 +69,12 @@ def test_insight_timings(client, django_user_model, map_page):
     writeup = f"/netwerkkaart/{subject.slug}/"
     assert client.get(writeup).status_code == 200
     report("write-up page", *median_ms(lambda: client.get(writeup)))
+    client.logout()
+    monitor = NetworkMonitorPageFactory(parent=ProgrammePageFactory(parent=home_page))
+    for name, url in (
+        ("monitor page", monitor.url),
+        ("monitor page, filtered", f"{monitor.url}?provincie=noord-holland&soort=civ"),
+        ("monitor csv", f"{monitor.url}cijfers.csv"),
+    ):
+        assert client.get(url).status_code == 200, url
+        report(name, *median_ms(lambda url=url: client.get(url)))

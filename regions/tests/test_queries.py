@@ -13,8 +13,8 @@ from .conftest import bulk_partnerships, count_queries
 # the choices of the filters they are given.
 MAP_PAGE_QUERIES = 19  # + count, rows, sectors, themes
 MAP_PAGE_FILTERED_QUERIES = 20  # + the ids of regions whose name matches the text
-WRITEUP_QUERIES = 21  # + the cases about it (view restrictions, rows), the trail to the map,
-# the similar partnerships (ranked rows, their shared terms)
+WRITEUP_QUERIES = 20  # + the cases about it (view restrictions, rows), the trail to the map,
+# the similar partnerships (one query; one more when its region has fewer than five)
 GEOJSON_QUERIES = 10  # routing 6, ETag 1, rows 1, sectors 1, themes 1
 CSV_QUERIES = 13  # as the GeoJSON, + province choices, its region ids, funding sources
 
@@ -49,7 +49,8 @@ def test_listing_queries_pinned_and_flat(client, map_page, name):
 def test_writeup_queries_pinned_and_flat(client, map_page):
     terms = {"themes": Theme.objects.all()[:2], "sectors": Sector.objects.all()[:1]}
     partnership = PartnershipFactory(slug="gemeten", **terms)
-    PartnershipFactory(region=partnership.region, **terms)  # one similar partnership
+    # Five similar partnerships in its own region: the similar list needs one query.
+    PartnershipFactory.create_batch(5, region=partnership.region, **terms)
     url = "/netwerkkaart/gemeten/"
     PartnerFactory(partnership=partnership)
     ConversationFactory(partnership=partnership, is_public=True)

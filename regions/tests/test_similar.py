@@ -3,7 +3,7 @@
 import pytest
 
 from regions.factories import ConversationFactory, PartnershipFactory
-from regions.models import Region, Sector, Theme
+from regions.models import Partnership, Region, Sector, Theme
 from regions.similar import NEARBY_KM, describe, similar_partnerships
 
 from .conftest import bulk_partnerships, count_queries
@@ -114,18 +114,41 @@ def test_write_up_lists_them_with_links_and_keeps_private_out(client, network):
 
 
 @pytest.mark.django_db
-def test_adds_two_queries_flat(client, map_page):
+@pytest.mark.parametrize(("same_region", "extra"), [(5, 1), (2, 2)])
+def test_adds_at_most_two_queries_flat(client, map_page, same_region, extra):
+    """One query when the own region has five similar ones, two when nearby regions must
+    fill up the list; the same with a thousand more partnerships that share nothing."""
     plain = PartnershipFactory(slug="zonder-termen")
     url_plain = f"/netwerkkaart/{plain.slug}/"
     client.get(url_plain)
     without = count_queries(client, url_plain)
-    shared = {"themes": terms(Theme, "innovatie"), "sectors": terms(Sector, "ict")}
-    subject = PartnershipFactory(slug="met-termen", **shared)
-    PartnershipFactory.create_batch(2, region=subject.region, **shared)
+    innovatie, ict = terms(Theme, "innovatie")[0], terms(Sector, "ict")[0]
+    subject = PartnershipFactory(slug="met-termen", themes=[innovatie], sectors=[ict])
+    PartnershipFactory.create_batch(
+        same_region, region=subject.region, themes=[innovatie], sectors=[ict]
+    )
     url = f"/netwerkkaart/{subject.slug}/"
     client.get(url)
     few = count_queries(client, url)
     bulk_partnerships(1000)
+    Partnership.themes.through.objects.filter(
+        theme=innovatie, partnership__slug__startswith="bulk"
+    ).delete()
+    Partnership.sectors.through.objects.filter(
+        sector=ict, partnership__slug__startswith="bulk"
+    ).delete()
     many = count_queries(client, url)
-    assert few == many == without + 2
-    assert client.get(url).text.count('class="similar-list__item"') == 5
+    assert few == many == without + extra
+    assert client.get(url).text.count('class="similar-list__item"') == same_region
+
+
+@pytest.mark.django_db
+def test_one_query_when_the_same_region_has_enough(map_page, django_assert_num_queries):
+    shared = {"themes": terms(Theme, "innovatie"), "sectors": terms(Sector, "ict")}
+    subject = PartnershipFactory(**shared)
+    PartnershipFactory.create_batch(5, region=subject.region, **shared)
+    subject = type(subject).objects.prefetch_related("themes", "sectors").get(pk=subject.pk)
+    with django_assert_num_queries(2):  # the region with its centre, then the ranking
+        assert len(similar_partnerships(subject)) == 5
+    with django_assert_num_queries(1):  # the region is loaded now
+        similar_partnerships(subject)
