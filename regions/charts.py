@@ -153,8 +153,9 @@ def _shorten(label, limit=32):
 def reach_chart_svg(title, bars, ambition, chart_id):
     """Percentages per region against an ambition band (e.g. 15–25 %), shaded behind them.
 
-    ``bars`` are :class:`Bar` with a unit of "%"; a bar whose value is None is drawn as
-    "onbekend". The band and its label say where the programme wants every region to be.
+    ``bars`` are :class:`Bar` with a unit of "%"; only those with a value are drawn, the
+    others are counted in the description (the table next to the chart lists them as
+    "onbekend"). The band and its label say where the programme wants every region to be.
     """
     title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-beschrijving"
     low, high = ambition
@@ -162,10 +163,10 @@ def reach_chart_svg(title, bars, ambition, chart_id):
     parts = [f"{bar.label}: {format_value(bar.value, '%')}" for bar in known]
     unknown = len(bars) - len(known)
     if unknown:
-        parts.append(f"{unknown} regio's onbekend")
+        parts.append(f"{unknown} regio’s onbekend")
     description = f"Ambitie {low} tot {high}%. " + ("; ".join(parts) or "Nog geen cijfers.")
     top_room = 24  # the band's label above the bars
-    height = max(len(bars), 1) * ROW_HEIGHT + 2 * PADDING + top_room
+    height = max(len(known), 1) * ROW_HEIGHT + 2 * PADDING + top_room
     largest = max([Decimal(high) + 5, *(Decimal(bar.value) for bar in known)])
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM
 
@@ -185,11 +186,15 @@ def reach_chart_svg(title, bars, ambition, chart_id):
         low,
         high,
     )
-    rows = []
-    for index, bar in enumerate(bars):
-        length = 0 if bar.value is None else max(x(bar.value) - LABEL_WIDTH, 1)
-        value = "onbekend" if bar.value is None else format_value(bar.value, "%")
-        rows.append(_bar_row(top_room + PADDING + index * ROW_HEIGHT, length, bar.label, value))
+    rows = [
+        _bar_row(
+            top_room + PADDING + index * ROW_HEIGHT,
+            max(x(bar.value) - LABEL_WIDTH, 1),
+            bar.label,
+            format_value(bar.value, "%"),
+        )
+        for index, bar in enumerate(known)
+    ]
     return format_html(
         '<svg class="bar-chart reach-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
         'aria-labelledby="{} {}" viewBox="0 0 {} {}" width="100%" '
@@ -204,5 +209,5 @@ def reach_chart_svg(title, bars, ambition, chart_id):
         desc_id,
         description,
         band,
-        _bar_rows(rows),
+        _bar_rows(rows) if rows else _empty(height),
     )

@@ -187,3 +187,40 @@ def test_queries_pinned_and_flat(client, monitor_page):
     bulk_partnerships(990, prefix="many")
     many = count_queries(client, URL)
     assert few == many == MONITOR_QUERIES
+
+
+@pytest.mark.django_db
+def test_demo_monitor_and_similar_list_are_valid_html(client, demo_site, assert_valid_html):
+    monitor = NetworkMonitorPage.objects.live().get()
+    assert monitor.get_parent().specific_class is ProgrammePage
+    text = client.get(monitor.url).text
+    assert "<strong>Demogegevens.</strong>" in text
+    assert 'class="monitor-gap"' in text  # the demo has regions without the neglected themes
+    assert f'href="{monitor.url}"' in client.get("/").text
+    writeups = (client.get(f"/netwerkkaart/{slug}/").text for slug in demo_slugs())
+    with_similar = next(html for html in writeups if "Vergelijkbare samenwerkingen" in html)
+    csv_rows = csv.reader(io.StringIO(client.get(f"{monitor.url}cijfers.csv").text[1:]))
+    assert any(row[-1] == "ja" for row in csv_rows)  # demo figures are marked in the CSV
+    assert_valid_html({"netwerk-in-beeld": text, "beschrijving": with_similar})
+
+
+def demo_slugs():
+    from regions.models import Partnership
+
+    return Partnership.objects.published().order_by("pk").values_list("slug", flat=True)
+
+
+def test_reach_chart_draws_known_values_against_the_band():
+    from regions.charts import Bar, reach_chart_svg
+
+    svg = reach_chart_svg(
+        "Bereik", [Bar("Twente", Decimal("5.5"), "%"), Bar("Zeeland", None, "%")], (15, 25), "g"
+    )
+    assert (
+        '<desc id="g-beschrijving">Ambitie 15 tot 25%. Twente: 5,5%; 1 regio’s onbekend</desc>'
+        in svg
+    )
+    assert svg.count('class="bar-chart__bar"') == 1  # Zeeland is in the table, not drawn
+    assert "ambitie 15–25%" in svg
+    empty = reach_chart_svg("Bereik", [Bar("Zeeland", None, "%")], (15, 25), "h")
+    assert "Nog geen cijfers" in empty and 'class="bar-chart__bar"' not in empty
