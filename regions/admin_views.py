@@ -34,7 +34,6 @@ class UpkeepReportView(WagtailAdminTemplateMixin, TemplateView):
         map_page = NetworkMapPage.objects.live().first()
         overlaps = insight.possible_overlaps()
         stale = insight.stale_partnerships().only("pk", "name", "slug")
-        incomplete = insight.incomplete_partnerships()
         context.update(
             {
                 "map_page": map_page,
@@ -42,8 +41,8 @@ class UpkeepReportView(WagtailAdminTemplateMixin, TemplateView):
                 "overlap_count": len(overlaps),
                 "stale": list(stale[:SHOWN]),
                 "stale_count": stale.count(),
-                "incomplete": incomplete[:SHOWN],
-                "incomplete_count": len(incomplete),
+                "incomplete": insight.incomplete_partnerships(limit=SHOWN),
+                "incomplete_count": insight.incomplete_queryset().count(),
                 "shown": SHOWN,
                 "overlap_themes": insight.OVERLAP_THEMES,
             }

@@ -166,8 +166,9 @@ def incomplete_queryset():
     )
 
 
-def incomplete_partnerships():
-    """Rows of (pk, name, live, [Dutch reasons]) of :func:`incomplete_queryset`.
+def incomplete_partnerships(limit=None):
+    """Rows of (pk, name, live, [Dutch reasons]) of :func:`incomplete_queryset`, the first
+    ``limit`` by name (all without one).
 
     The texts themselves are not loaded, only whether each is empty.
     """
@@ -183,7 +184,7 @@ def incomplete_partnerships():
             "latitude",
             "contact_person_id",
             *(f"empty_{name}" for name in sections),
-        )
+        )[:limit]
     )
     labels = [Partnership._meta.get_field(name).verbose_name for name in sections]
     rows = []
