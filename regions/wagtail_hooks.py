@@ -319,10 +319,16 @@ def register_upkeep_urls():
     ]
 
 
+class UpkeepMenuItem(MenuItem):
+    """Shown to whoever may change partnerships: the report and its actions require that."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.CHANGE_PERMISSION)
+
+
 @hooks.register(SUBMENU_HOOK)
 def register_upkeep_menu_item():
-    # Shown to the same editors as "Zonder locatie": whoever may open the partnerships.
-    return WithoutLocationMenuItem(
+    return UpkeepMenuItem(
         "Netwerk bijhouden",
         reverse("regions_upkeep_report"),
         name="network-upkeep",
