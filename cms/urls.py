@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from core import health
 from core.sitemaps import PageSitemap
 from home import views as home_views
+from regions import views as regions_views
 from regions.sitemaps import PartnershipSitemap
 
 # /sitemap.xml is an index of these sections, each in files of at most 250 URLs. Their
@@ -36,6 +37,11 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path(
+        "herinneringen/afmelden/<str:token>/",
+        regions_views.reminder_opt_out,
+        name="regions_reminder_opt_out",
+    ),
     path("healthz", health.healthz, name="healthz"),  # load balancer: database and cache
 ]
 

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from cases import demo as cases_demo
 from cases.models import CasePage
+from core.content import ensure_page
 from core.demo import heading, make_picture, paragraph
 from core.factories import PersonFactory
 from core.models import Person, SiteSettings
@@ -25,6 +26,7 @@ from home.factories import HomePageFactory, ProgrammePageFactory
 from home.models import HomePage, ProgrammePage
 from news import demo as news_demo
 from regions import demo as regions_demo
+from regions.models import NetworkMonitorPage
 
 # The address Wagtail's first migration gives the default Site; nothing serves it.
 WAGTAIL_DEFAULT_ADDRESS = ("localhost", 80)
@@ -291,6 +293,7 @@ def load(stdout):
     ensure_site_address()
     person = ensure_contact_person()
     ensure_programme_pages(home, person)
+    ensure_monitor_page()
     ensure_goals(person)
     ensure_settings()
     demo_share.ensure_share_images()
@@ -301,6 +304,24 @@ def load(stdout):
         "cookie, privacy and accessibility statements, settings, logo and share image."
     )
     return home
+
+
+def ensure_monitor_page():
+    """ "Het netwerk in beeld" under the programme page about the regional partnerships."""
+    parent = ProgrammePage.objects.get(slug="regionale-samenwerkingen")
+    ensure_page(
+        parent,
+        NetworkMonitorPage,
+        publish=True,
+        title="Het netwerk in beeld",
+        slug="netwerk-in-beeld",
+        intro=(
+            "Waar werken de samenwerkingen aan, en waar blijven gaten? Per arbeidsmarktregio "
+            "ziet u de thema's, de bedrijven en studenten die meedoen en hoeveel mkb-bedrijven "
+            "de regio bereikt, naast de ambitie van 15 tot 25 procent."
+        ),
+        show_in_menus=True,
+    )
 
 
 def feature_cases(home):

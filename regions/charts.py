@@ -113,23 +113,30 @@ def _bars(bars):
     room = WIDTH - LABEL_WIDTH - VALUE_ROOM
     rows = []
     for index, bar in enumerate(bars):
-        top = PADDING + index * ROW_HEIGHT
         length = max(float(abs(bar.value) / largest) * room, 1)
-        middle = top + BAR_HEIGHT / 2
-        rows.append(
-            (
-                LABEL_WIDTH - 8,
-                middle,
-                _shorten(bar.label),
-                LABEL_WIDTH,
-                top,
-                f"{length:.1f}",
-                BAR_HEIGHT,
-                f"{LABEL_WIDTH + length + 6:.1f}",
-                middle,
-                format_value(bar.value, bar.unit),
-            )
-        )
+        top = PADDING + index * ROW_HEIGHT
+        rows.append(_bar_row(top, length, bar.label, format_value(bar.value, bar.unit)))
+    return _bar_rows(rows)
+
+
+def _bar_row(top, length, label, value):
+    """The values of one bar's markup (see _bar_rows): label, bar, value text."""
+    middle = top + BAR_HEIGHT / 2
+    return (
+        LABEL_WIDTH - 8,
+        middle,
+        _shorten(label),
+        LABEL_WIDTH,
+        top,
+        f"{length:.1f}",
+        BAR_HEIGHT,
+        f"{LABEL_WIDTH + length + 6:.1f}",
+        middle,
+        value,
+    )
+
+
+def _bar_rows(rows):
     # The texts repeat the <desc>; hide them from screen readers to avoid reading twice.
     return format_html_join(
         "",
@@ -152,3 +159,66 @@ def _empty(height):
 def _shorten(label, limit=32):
     """Long indicator names are cut in the chart; the table and <desc> have them whole."""
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
+
+
+def reach_chart_svg(title, bars, ambition, chart_id):
+    """Percentages per region against an ambition band (e.g. 15–25 %), shaded behind them.
+
+    ``bars`` are :class:`Bar` with a unit of "%"; only those with a value are drawn, the
+    others are counted in the description (the table next to the chart lists them as
+    "onbekend"). The band and its label say where the programme wants every region to be.
+    """
+    title_id, desc_id = f"{chart_id}-titel", f"{chart_id}-beschrijving"
+    low, high = ambition
+    known = [bar for bar in bars if bar.value is not None]
+    parts = [f"{bar.label}: {format_value(bar.value, '%')}" for bar in known]
+    unknown = len(bars) - len(known)
+    if unknown:
+        parts.append(f"{unknown} regio’s onbekend")
+    description = f"Ambitie {low} tot {high}%. " + ("; ".join(parts) or "Nog geen cijfers.")
+    top_room = 24  # the band's label above the bars
+    height = max(len(known), 1) * ROW_HEIGHT + 2 * PADDING + top_room
+    largest = max([Decimal(high) + 5, *(Decimal(bar.value) for bar in known)])
+    room = WIDTH - LABEL_WIDTH - VALUE_ROOM
+
+    def x(value):
+        return LABEL_WIDTH + float(Decimal(value) / largest) * room
+
+    band = format_html(
+        '<g aria-hidden="true"><rect class="reach-chart__band" x="{}" y="{}" width="{}" '
+        'height="{}"></rect><text class="reach-chart__band-label" x="{}" y="{}" '
+        'text-anchor="middle">ambitie {}–{}%</text></g>',
+        f"{x(low):.1f}",
+        top_room,
+        f"{x(high) - x(low):.1f}",
+        height - top_room,
+        f"{(x(low) + x(high)) / 2:.1f}",
+        16,
+        low,
+        high,
+    )
+    rows = [
+        _bar_row(
+            top_room + PADDING + index * ROW_HEIGHT,
+            max(x(bar.value) - LABEL_WIDTH, 1),
+            bar.label,
+            format_value(bar.value, "%"),
+        )
+        for index, bar in enumerate(known)
+    ]
+    return format_html(
+        '<svg class="bar-chart reach-chart" xmlns="http://www.w3.org/2000/svg" role="img" '
+        'aria-labelledby="{} {}" viewBox="0 0 {} {}" width="100%" '
+        'preserveAspectRatio="xMinYMin meet">'
+        '<title id="{}">{}</title><desc id="{}">{}</desc>{}{}</svg>',
+        title_id,
+        desc_id,
+        WIDTH,
+        height,
+        title_id,
+        title,
+        desc_id,
+        description,
+        band,
+        _bar_rows(rows) if rows else _empty(height),
+    )

@@ -7,6 +7,7 @@ from core.factories import AccessibleDocumentFactory, PageFactory
 from regions.models import (
     Conversation,
     NetworkMapPage,
+    NetworkMonitorPage,
     Partner,
     Partnership,
     PartnershipProposal,
@@ -135,3 +136,14 @@ class PartnershipProposalFactory(DjangoModelFactory):
     changes = factory.LazyFunction(
         lambda: {"name": "Zorgpact Zeeland", "region": Region.objects.get(slug="zeeland").pk}
     )
+
+
+class NetworkMonitorPageFactory(PageFactory):
+    """ "Het netwerk in beeld"; pass ``parent`` (a programme page)."""
+
+    class Meta:
+        model = NetworkMonitorPage
+
+    title = "Het netwerk in beeld"
+    slug = "netwerk-in-beeld"
+    intro = "Waar werken samenwerkingen aan, en waar zijn de gaten?"

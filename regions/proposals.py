@@ -28,7 +28,7 @@ from .models.taxonomy import EducationLevel, FundingSource, Sector, Theme
 
 logger = logging.getLogger(__name__)
 
-TOKEN_SALT = "regions.proposal.confirm"
+TOKEN_SALT = "regions.proposal.confirm"  # nosec B105  # a signing salt (a namespace), not a secret
 TOKEN_MAX_AGE = CONFIRM_DAYS * 24 * 3600
 # Open proposals (unconfirmed or under review) one address or one partnership may have.
 MAX_OPEN_PER_EMAIL = 3

@@ -7,7 +7,7 @@ and find the partnerships that are missing from the map because they lack a loca
 from urllib.parse import urlencode
 
 import django_filters
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
@@ -25,6 +25,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from core.spreadsheet import SafeSpreadsheetExportMixin
+from regions import admin_views, insight
 from regions.models import (
     EducationLevel,
     FundingSource,
@@ -316,3 +317,60 @@ def partnerships_in_html_sitemap(request, site):
         "heading": "Samenwerkingen",
         "items": [(name, f"{base}{slug}/") for name, slug in rows],
     }
+
+
+@hooks.register("register_admin_urls")
+def register_upkeep_urls():
+    return [
+        path("netwerk-bijhouden/", admin_views.upkeep_report, name="regions_upkeep_report"),
+        path(
+            "netwerk-bijhouden/geen-overlap/",
+            admin_views.dismiss_overlap,
+            name="regions_dismiss_overlap",
+        ),
+        path(
+            "netwerk-bijhouden/<int:pk>/gecontroleerd/",
+            admin_views.mark_checked,
+            name="regions_mark_checked",
+        ),
+    ]
+
+
+class UpkeepMenuItem(MenuItem):
+    """Shown to whoever may change partnerships: the report and its actions require that."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.CHANGE_PERMISSION)
+
+
+@hooks.register(SUBMENU_HOOK)
+def register_upkeep_menu_item():
+    return UpkeepMenuItem(
+        "Netwerk bijhouden",
+        reverse("regions_upkeep_report"),
+        name="network-upkeep",
+        icon_name="tasks",
+        order=160,
+    )
+
+
+class UpkeepPanel(Component):
+    """Dashboard panel: how many possible overlaps, stale and incomplete records there are."""
+
+    name = "network_upkeep"
+    template_name = "regions_admin/upkeep_panel.html"
+    order = 160
+
+    def get_context_data(self, parent_context):
+        return {
+            "overlap_count": len(insight.possible_overlaps()),
+            "stale_count": insight.stale_partnerships().count(),
+            "incomplete_count": insight.incomplete_queryset().count(),
+            "report_url": reverse("regions_upkeep_report"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_upkeep_panel(request, panels):
+    if request.user.has_perm(admin_views.CHANGE_PERMISSION):
+        panels.append(UpkeepPanel())

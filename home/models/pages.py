@@ -13,7 +13,7 @@ from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
 from core.routing import RouteMemoMixin
 from news.models import NewsIndexPage, NewsPage
-from regions.models import NetworkMapPage, Partnership, RegionIndexPage
+from regions.models import NetworkMapPage, NetworkMonitorPage, Partnership, RegionIndexPage
 
 
 class HomePage(RouteMemoMixin, BasePage):
@@ -156,8 +156,9 @@ class ProgrammePage(BasePage):
     search_fields = BasePage.search_fields + [index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "home.ProgrammePage"]
-    # GoalPage (cases) allows exactly the parents that list it (PlacedByParentMixin).
-    subpage_types = ["home.ProgrammePage", GoalPage, "home.ContactPage"]
+    # GoalPage (cases) and NetworkMonitorPage (regions) allow exactly the parents that list
+    # them (PlacedByParentMixin).
+    subpage_types = ["home.ProgrammePage", GoalPage, NetworkMonitorPage, "home.ContactPage"]
 
     class Meta:
         verbose_name = "Programmapagina"

@@ -82,6 +82,10 @@ def test_the_walk_sees_submenus_and_review_links(in_review):
     assert ("Regionaal netwerk", "Zonder locatie") in labels(roles.REDACTIE)
     assert ("Regionaal netwerk", "Zonder locatie") not in labels(roles.COMMUNICATIE)
     assert ("Regionaal netwerk", "Zonder locatie") not in labels(roles.MODERATOR)
+    # "Netwerk bijhouden" (the upkeep report) only for who may change partnerships.
+    assert ("Regionaal netwerk", "Netwerk bijhouden") in labels(roles.REDACTIE)
+    assert ("Regionaal netwerk", "Netwerk bijhouden") not in labels(roles.COMMUNICATIE)
+    assert ("Regionaal netwerk", "Netwerk bijhouden") not in labels(roles.MODERATOR)
     review_links = dashboard_links(dashboard(in_review[roles.MODERATOR]))
     item = NewsPage.objects.first()
     assert reverse("wagtailadmin_pages:edit", args=[item.pk]) in review_links

@@ -191,3 +191,24 @@ def test_a_proposal_is_sent_and_confirmed(client, site):
     proposal = PartnershipProposal.objects.get(changes__name="Proefpact Embedded")
     assert proposal.status == PartnershipProposal.Status.OPEN
     assert proposal.partnership.current_workflow_state is not None
+
+
+def test_network_insight_on_sqlite(client, editor, site):
+    """The overlap SQL, the similar list, the monitor and its CSV run on SQLite too."""
+    from regions import insight
+    from regions.factories import PartnershipFactory
+    from regions.models import NetworkMonitorPage, Region, Sector, Theme
+
+    twente = Region.objects.get(slug="twente")
+    shared = {"themes": list(Theme.objects.all()[:2]), "sectors": list(Sector.objects.all()[:1])}
+    first = PartnershipFactory(name="Overlap-sqlite-1", region=twente, **shared)
+    PartnershipFactory(name="Overlap-sqlite-2", region=twente, **shared)
+    pairs = [(o.first_name, o.second_name) for o in insight.possible_overlaps()]
+    assert ("Overlap-sqlite-1", "Overlap-sqlite-2") in pairs
+    write_up = get(client, NetworkMapPage.objects.get().partnership_url(first))
+    check_response(write_up, (200,))
+    assert "Overlap-sqlite-2" in write_up.content.decode()  # the similar list
+    monitor = NetworkMonitorPage.objects.live().get().url
+    for url in (monitor, f"{monitor}cijfers.csv", f"{monitor}?provincie=overijssel&soort=civ"):
+        check_response(get(client, url), (200,))
+    check_response(get(editor, reverse("regions_upkeep_report")), (200,), "admin")

@@ -68,6 +68,7 @@ PAGE_KINDS = [
     ("region-profile", lambda: live_url("regions.RegionProfilePage")),
     ("map", lambda: live_url("regions.NetworkMapPage")),
     ("write-up", write_up_url),
+    ("monitor", lambda: live_url("regions.NetworkMonitorPage")),
     ("search", lambda: "/zoeken/?q=" + quote(LONG_WORD)),
     ("contact", lambda: live_url("home.ContactPage")),
     ("proposal-new", lambda: live_url("regions.NetworkMapPage") + "aanmelden/"),

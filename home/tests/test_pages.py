@@ -9,6 +9,7 @@ from cases.models import GoalPage
 from core.factories import PersonFactory
 from home.factories import HomePageFactory, ProgrammePageFactory
 from home.models import ContactPage, HomePage, ProgrammePage
+from regions.models import NetworkMonitorPage
 
 
 class PageRulesTests(WagtailPageTestCase):
@@ -26,7 +27,9 @@ class PageRulesTests(WagtailPageTestCase):
 
     def test_programme_pages_nest_under_home_and_each_other(self):
         self.assertAllowedParentPageTypes(ProgrammePage, {HomePage, ProgrammePage})
-        self.assertAllowedSubpageTypes(ProgrammePage, {ProgrammePage, GoalPage, ContactPage})
+        self.assertAllowedSubpageTypes(
+            ProgrammePage, {ProgrammePage, GoalPage, NetworkMonitorPage, ContactPage}
+        )
         self.assertCanCreateAt(HomePage, ProgrammePage)
         self.assertCanCreateAt(ProgrammePage, ProgrammePage)
 

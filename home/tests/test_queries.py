@@ -9,6 +9,8 @@ from home.factories import ProgrammePageFactory
 # Pinned budgets. A change that adds queries must change these numbers on purpose.
 HOME_QUERIES = 10  # 7 + the live key figures aggregate + latest news (view restrictions, rows)
 PROGRAMME_QUERIES = 13
+# With published partnerships the live figures show, and the link to the monitor page.
+HOME_WITH_FIGURES_QUERIES = HOME_QUERIES + 1
 
 
 def count_queries(client, url):
@@ -26,6 +28,21 @@ def test_home_page_queries_pinned_and_flat(client, home_page):
     ProgrammePageFactory.create_batch(40, parent=home_page)
     many = count_queries(client, "/")
     assert few == many == HOME_QUERIES
+
+
+@pytest.mark.django_db
+def test_home_page_with_live_figures_queries_pinned_and_flat(client, home_page):
+    from regions.factories import NetworkMonitorPageFactory, PartnershipFactory
+    from regions.tests.conftest import bulk_partnerships
+
+    NetworkMonitorPageFactory(parent=ProgrammePageFactory(parent=home_page))
+    PartnershipFactory()
+    client.get("/")
+    few = count_queries(client, "/")
+    bulk_partnerships(500)
+    many = count_queries(client, "/")
+    assert few == many == HOME_WITH_FIGURES_QUERIES
+    assert "Het netwerk in beeld" in client.get("/").text
 
 
 @pytest.mark.django_db

@@ -112,6 +112,7 @@ def demo_pdf(lines):
     return bytes(out)
 
 
+# Share of the region's SMEs that a partnership reaches (%): most regions reach 4–6 %.
 def figures(mbo, hbo, technical_share, tension, ict_jobs):
     source = f"{DEMO_SOURCE} (verzonnen voor de demo)"
     rows = [

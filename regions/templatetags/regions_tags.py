@@ -13,9 +13,9 @@ from core.templatetags.seo_tags import (
     publisher,
     shorten,
 )
-from regions import boundaries, related
+from regions import boundaries, related, similar
 from regions.charts import format_value
-from regions.models import NetworkMapPage, Partner
+from regions.models import NetworkMapPage, NetworkMonitorPage, Partner
 
 register = template.Library()
 
@@ -195,3 +195,21 @@ def region_profile_schema(context, page):
     if organization:
         data["publisher"] = organization
     return json_ld(data)
+
+
+@register.simple_tag
+def similar_partnerships(partnership):
+    """``{% similar_partnerships object as similar %}``: up to five published partnerships
+    on the same themes and sectors, nearby, each with its reason (regions/similar.py)."""
+    return similar.similar_partnerships(partnership)
+
+
+@register.simple_tag(takes_context=True)
+def network_monitor_url(context):
+    """``{% network_monitor_url as url %}``: the URL of "Het netwerk in beeld", or "".
+
+    One query, as ``network_map_page``: a link to a page with a view restriction asks
+    for the password there and shows nothing private here.
+    """
+    page = NetworkMonitorPage.objects.live().first()
+    return page.get_url(context.get("request")) if page else ""

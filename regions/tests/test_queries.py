@@ -3,6 +3,7 @@
 import pytest
 
 from regions.factories import ConversationFactory, PartnerFactory, PartnershipFactory
+from regions.models import Sector, Theme
 
 from .conftest import bulk_partnerships, count_queries
 
@@ -12,7 +13,8 @@ from .conftest import bulk_partnerships, count_queries
 # the choices of the filters they are given.
 MAP_PAGE_QUERIES = 19  # + count, rows, sectors, themes
 MAP_PAGE_FILTERED_QUERIES = 20  # + the ids of regions whose name matches the text
-WRITEUP_QUERIES = 19  # + the cases about it (view restrictions, rows), the trail to the map
+WRITEUP_QUERIES = 20  # + the cases about it (view restrictions, rows), the trail to the map,
+# the similar partnerships (one query; one more when its region has fewer than five)
 GEOJSON_QUERIES = 10  # routing 6, ETag 1, rows 1, sectors 1, themes 1
 CSV_QUERIES = 13  # as the GeoJSON, + province choices, its region ids, funding sources
 
@@ -45,7 +47,10 @@ def test_listing_queries_pinned_and_flat(client, map_page, name):
 
 @pytest.mark.django_db
 def test_writeup_queries_pinned_and_flat(client, map_page):
-    partnership = PartnershipFactory(slug="gemeten")
+    terms = {"themes": Theme.objects.all()[:2], "sectors": Sector.objects.all()[:1]}
+    partnership = PartnershipFactory(slug="gemeten", **terms)
+    # Five similar partnerships in its own region: the similar list needs one query.
+    PartnershipFactory.create_batch(5, region=partnership.region, **terms)
     url = "/netwerkkaart/gemeten/"
     PartnerFactory(partnership=partnership)
     ConversationFactory(partnership=partnership, is_public=True)
