@@ -18,6 +18,7 @@ from cases import demo as cases_demo
 from cases.models import CasePage
 from core.demo import heading, make_picture, paragraph
 from core.models import Person, SiteSettings
+from events import demo as events_demo
 from home import demo_contact, demo_share, demo_statements
 from home.demo_goals import ensure_goals
 from home.models import HomePage, ProgrammePage
@@ -320,11 +321,12 @@ def feature_cases(home):
 def load_demo_content(stdout):
     """The whole demo site: the home page first, then each section under it.
 
-    The network comes before the news and the cases, which refer to its partnerships; the
-    goals (``load``) come before the cases that serve them.
+    The network comes before the news, the cases and the meetings, which refer to its
+    partnerships; the goals (``load``) come before the cases and meetings that serve them.
     """
     home = load(stdout)
     regions_demo.load(stdout, home)
     news_demo.load(stdout, home)
     cases_demo.load(stdout, home)
+    events_demo.load(stdout, home)
     feature_cases(home)
