@@ -299,6 +299,7 @@ def arguments(argv=None):
     parser.add_argument("--partnerships", type=int, default=5000)
     parser.add_argument("--news", type=int, default=2000)
     parser.add_argument("--cases", type=int, default=500)
+    parser.add_argument("--events", type=int, default=1000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL per phase")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument(
@@ -375,7 +376,12 @@ def main(argv=None):
         say(f"recreating database {DATABASE}")
         database_url = recreate_database(server)
     env = settings_environment(database_url, redis_url)
-    sizes = {"partnerships": options.partnerships, "news": options.news, "cases": options.cases}
+    sizes = {
+        "partnerships": options.partnerships,
+        "news": options.news,
+        "cases": options.cases,
+        "events": options.events,
+    }
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "createcachetable")
     manage(env, "collectstatic", "--noinput", "-v", "0")

@@ -79,6 +79,12 @@ def page_types(sizes, static_path):
         ("RSS feed", "/nieuws/feed/"),
         ("case index", "/cases/"),
         ("case", f"/cases/load-case-{middle(sizes['cases']):05d}/"),
+        ("event index", "/bijeenkomsten/"),
+        ("event index, filtered", "/bijeenkomsten/?thema=innovatie&page=2"),
+        ("event archive", "/bijeenkomsten/archief/"),
+        # Odd numbers are the upcoming meetings (events/loaddata.py).
+        ("event", f"/bijeenkomsten/load-bijeenkomst-{middle(sizes['events']) | 1:05d}/"),
+        ("calendar feed", "/bijeenkomsten/agenda.ics"),
         ("search", "/zoeken/?q=samenwerking"),
         ("sitemap index", "/sitemap.xml"),
         ("sitemap, pages", "/sitemap-paginas.xml"),

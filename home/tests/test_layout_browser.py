@@ -44,7 +44,7 @@ def write_up_url():
     return NetworkMapPage.objects.live().first().partnership_url(partnership)
 
 
-# (page kind, its address in the demo content). Events: one more line here.
+# (page kind, its address in the demo content).
 PAGE_KINDS = [
     ("home", lambda: "/"),
     ("programme", lambda: live_url("home.ProgrammePage", slug="regionale-samenwerkingen")),
@@ -57,6 +57,8 @@ PAGE_KINDS = [
     ("region-profile", lambda: live_url("regions.RegionProfilePage")),
     ("map", lambda: live_url("regions.NetworkMapPage")),
     ("write-up", write_up_url),
+    ("event-index", lambda: live_url("events.EventIndexPage")),
+    ("event", lambda: live_url("events.EventPage", title__startswith=LONG_WORD)),
     ("search", lambda: "/zoeken/?q=" + quote(LONG_WORD)),
     ("contact", lambda: live_url("home.ContactPage")),
 ]
@@ -68,6 +70,8 @@ def add_long_words():
 
     from cases.factories import CasePageFactory
     from cases.models import CaseIndexPage
+    from events.factories import EventPageFactory
+    from events.models import EventIndexPage
     from news.factories import NewsPageFactory
     from news.models import NewsIndexPage
     from regions.factories import PartnerFactory, PartnershipFactory
@@ -108,6 +112,14 @@ def add_long_words():
         parent=NewsIndexPage.objects.live().first(),
         title=f"{LONG_WORD} start met kwalificatiedossierherziening",
         intro=f"Het {LONG_WORD} en de Beroepsonderwijsbedrijfslevenstichting werken samen.",
+    )
+    EventPageFactory(
+        parent=EventIndexPage.objects.live().first(),
+        title=f"{LONG_WORD}: regiobijeenkomst over praktijkleerplaatsenbemiddeling",
+        venue_name="Beroepsonderwijsbedrijfslevenstichting, Kwalificatiedossierzaal",
+        audience="Praktijkopleidingsbegeleiders en arbeidsmarktregiocoördinatoren",
+        online_url="https://www.arbeidsmarktregiosamenwerkingsverband-zuidoostbrabant.nl/live",
+        region=Region.objects.get(slug="zuidoost-brabant"),
     )
     CasePageFactory(
         parent=CaseIndexPage.objects.live().first(),

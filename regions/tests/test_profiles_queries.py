@@ -21,9 +21,9 @@ from .conftest import bulk_partnerships, count_queries
 INDEX_QUERIES = 14
 GEOJSON_QUERIES = 10  # routing 7 and the same 3
 # The profile adds: region with province, figures, downloads (with their alternative
-# pages), partnerships, cases, news (each with its view restrictions), the network map
+# pages), partnerships, cases, news, meetings (each with its view restrictions), the network map
 # page, the contact person, and the parent page for the "Alle regio's" link.
-PROFILE_QUERIES = 22
+PROFILE_QUERIES = 24
 
 
 def fill(index, region, rows, documents, partnerships, media):
