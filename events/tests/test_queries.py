@@ -5,10 +5,9 @@ Pages cannot be bulk-created (multi-table inheritance), so as for news these tes
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from core.factories import PersonFactory
+from core.tests.queries import measure
 from events.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -27,14 +26,6 @@ ARCHIVE_QUERIES = 16
 FEED_QUERIES = 8  # routing and the meetings with their regions
 # + partnerships, goals, speakers, themes, the seat count, the form's closing checks.
 EVENT_PAGE_QUERIES = 19
-
-
-def measure(client, url):
-    client.get(url)  # warm Wagtail's per-process caches and image renditions
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
 
 
 def grow(index, count, theme, region):
