@@ -136,8 +136,6 @@ class EventPage(RoutablePageMixin, BasePage):
         POSTPONED = "verplaatst", "Verplaatst"
         ENDED = "afgelopen", "Afgelopen"
 
-    share_as = "website"
-
     start = models.DateTimeField("Begin", help_text="Datum en begintijd (Nederlandse tijd).")
     end = models.DateTimeField("Einde", help_text="Datum en eindtijd (Nederlandse tijd).")
     status = models.CharField(

@@ -45,6 +45,7 @@ def test_agenda_lists_upcoming_soonest_first_and_past_in_the_archive(client, age
     archive = client.get("/bijeenkomsten/archief/").text
     assert "Voorbij" in archive and "Later" not in archive
     assert 'action="/bijeenkomsten/archief/"' in archive
+    assert '<link rel="canonical" href="http://localhost/bijeenkomsten/archief/">' in archive
 
 
 @pytest.mark.django_db
