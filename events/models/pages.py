@@ -21,7 +21,7 @@ from core.models import BasePage, Person, PlacedByParentMixin
 from events import views
 from events.filters import EventFilterSet
 from events.ical import calendar_response
-from regions.models import Region, Theme
+from regions.models import Region, RegionProfilePage, Theme
 
 EVENTS_PER_PAGE = 12
 UPCOMING_SHOWN = 3
@@ -358,7 +358,21 @@ class EventPage(RoutablePageMixin, BasePage):
         context["speakers"] = list(self.speakers.all())
         context["themes"] = list(self.themes.all())
         context["retention_days"] = settings.EVENT_REGISTRATION_RETENTION_DAYS
+        context["region_url"] = self.region_profile_url(request)
         return context
+
+    def region_profile_url(self, request=None):
+        """The URL of the region's published profile (with its map), or "" without one."""
+        if not self.region_id:
+            return ""
+        profile = (
+            RegionProfilePage.objects.live()
+            .public()
+            .filter(region_id=self.region_id)
+            .only("url_path", "path", "depth")
+            .first()
+        )
+        return profile.get_url(request) if profile else ""
 
     # --- routes: the page and its form, confirmation, cancelling, calendar file ---------
 

@@ -24,8 +24,9 @@ AGENDA_QUERIES = 16
 AGENDA_FILTERED_QUERIES = 16  # + region and theme choices, - nothing: the months are lazy
 ARCHIVE_QUERIES = 16
 FEED_QUERIES = 8  # routing and the meetings with their regions
-# + partnerships, goals, speakers, themes, the seat count, the form's closing checks.
-EVENT_PAGE_QUERIES = 19
+# + partnerships, goals, speakers, themes, the seat count, the form's closing checks, the
+# region's profile (view restrictions, row).
+EVENT_PAGE_QUERIES = 21
 
 
 def grow(index, count, theme, region):
