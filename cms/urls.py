@@ -62,7 +62,8 @@ if settings.DEBUG:
 
 urlpatterns += [
     # Wagtail's page URLs allow no dots; a page's data files (the network map's
-    # kaart.geojson and export.csv) are routed to the page by the same view.
-    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:geojson|csv))$", wagtail_views.serve),
+    # kaart.geojson and export.csv, the agenda's calendar files) are routed to the page by
+    # the same view.
+    re_path(r"^((?:[\w\-]+/)+[\w\-]+\.(?:geojson|csv|ics))$", wagtail_views.serve),
     path("", include(wagtail_urls)),
 ]

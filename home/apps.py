@@ -12,6 +12,11 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from cases.models import GoalPage
+        from events.models.relations import GOAL_PAGE_TYPES
         from home import roles
 
         roles.connect_signals()
+        # A meeting names the goals it serves; the goals live in cases, beside events.
+        if GoalPage not in GOAL_PAGE_TYPES:
+            GOAL_PAGE_TYPES.append(GoalPage)

@@ -20,6 +20,7 @@ from core.content import ensure_page
 from core.demo import heading, make_picture, paragraph
 from core.factories import PersonFactory
 from core.models import Person, SiteSettings
+from events import demo as events_demo
 from home import demo_contact, demo_share, demo_statements
 from home.demo_goals import ensure_goals
 from home.factories import HomePageFactory, ProgrammePageFactory
@@ -336,11 +337,12 @@ def feature_cases(home):
 def load_demo_content(stdout):
     """The whole demo site: the home page first, then each section under it.
 
-    The network comes before the news and the cases, which refer to its partnerships; the
-    goals (``load``) come before the cases that serve them.
+    The network comes before the news, the cases and the meetings, which refer to its
+    partnerships; the goals (``load``) come before the cases and meetings that serve them.
     """
     home = load(stdout)
     regions_demo.load(stdout, home)
     news_demo.load(stdout, home)
     cases_demo.load(stdout, home)
+    events_demo.load(stdout, home)
     feature_cases(home)

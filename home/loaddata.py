@@ -3,7 +3,7 @@
 ``manage.py generate_load_data`` calls :func:`generate_load_data` inside
 ``core.loaddata.generating()``. The home page skeleton comes first (home page, a programme
 page with its goals, a contact person, settings, the shared pictures), reusing the demo
-loaders; then the network, the news and the cases under the home page, each from its app's
+loaders; then the network, the news, the cases and the meetings under the home page, each from its app's
 ``loaddata.generate(sizes, stdout, home)``.
 """
 
@@ -12,6 +12,7 @@ import time
 from cases import loaddata as cases_loaddata
 from cases.models import CasePage
 from core.loaddata import foreign_pages, paragraphs, pictures
+from events import loaddata as events_loaddata
 from home.demo import ensure_contact_person, ensure_home_page, ensure_settings
 from home.demo_goals import ensure_goals
 from home.factories import ProgrammePageFactory
@@ -20,7 +21,7 @@ from news import loaddata as news_loaddata
 from regions import loaddata as regions_loaddata
 
 # In this order: the news and the cases refer to the generated partnerships.
-SECTIONS = (regions_loaddata, news_loaddata, cases_loaddata)
+SECTIONS = (regions_loaddata, news_loaddata, cases_loaddata, events_loaddata)
 
 
 def foreign_content():

@@ -7,6 +7,7 @@ that is not installed has registered nothing, so its list is empty. A lookup tha
 field fails at start-up (``register``), never silently on a page.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist
@@ -16,11 +17,14 @@ RELATED_PAGES = 6
 
 @dataclass(frozen=True)
 class Source:
-    """A page model about regions: ``region`` and ``partnership`` are lookups from it."""
+    """A page model about regions: ``region`` and ``partnership`` are lookups from it;
+    ``arrange`` (optional) narrows and orders its published pages for these lists, e.g.
+    upcoming meetings soonest first instead of the newest pages first."""
 
     model: type
     region: str
     partnership: str = ""
+    arrange: Callable | None = None
 
 
 # name -> Source, filled by the apps above in their AppConfig.ready().
@@ -38,26 +42,25 @@ def check_lookup(model, lookup):
     model._meta.get_field(last)
 
 
-def register(name, model, *, region, partnership=""):
-    """Register ``model``'s pages as ``name`` ("news", "cases"), about a region through the
-    lookup ``region`` and, when given, about a partnership through ``partnership``."""
+def register(name, model, *, region, partnership="", arrange=None):
+    """Register ``model``'s pages as ``name`` ("news", "cases", "events"), about a region
+    through the lookup ``region`` and, when given, about a partnership through
+    ``partnership``; ``arrange(queryset)`` replaces the newest-first order."""
     check_lookup(model, region)
     if partnership:
         check_lookup(model, partnership)
-    SOURCES[name] = Source(model, region, partnership)
+    SOURCES[name] = Source(model, region, partnership, arrange)
 
 
 def newest_published(source, **about):
-    """Published pages matching ``about``, newest first (a queryset)."""
+    """Published pages matching ``about``, newest first or as the source arranges them."""
     # A semi-join rather than DISTINCT over every page column: a page may match through
     # several rows (a news item about two regions).
     matching = source.model.objects.filter(**about).values("pk")
-    return (
-        source.model.objects.live()
-        .public()
-        .filter(pk__in=matching)
-        .order_by("-first_published_at", "-pk")
-    )
+    published = source.model.objects.live().public().filter(pk__in=matching)
+    if source.arrange is not None:
+        return source.arrange(published)
+    return published.order_by("-first_published_at", "-pk")
 
 
 def pages_about_region(name, region_id, limit=RELATED_PAGES):

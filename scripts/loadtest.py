@@ -330,6 +330,12 @@ def arguments(argv=None):
     parser.add_argument("--partnerships", type=int, default=5000)
     parser.add_argument("--news", type=int, default=2000)
     parser.add_argument("--cases", type=int, default=500)
+    parser.add_argument(
+        "--events",
+        type=int,
+        default=1000,
+        help="meetings; 0 leaves out their data and pages (for a --baseline from before them)",
+    )
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL per phase")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument(
@@ -401,12 +407,9 @@ def prepare(env, root, sizes, database_url, reuse_data):
     if reuse_data:
         return None
     begun = time.monotonic()
-    manage(
-        env,
-        "generate_load_data",
-        *(f"--{name}={count}" for name, count in sizes.items()),
-        root=root,
-    )
+    # No --events=0: a baseline from before the meetings does not know the option.
+    counts = [f"--{name}={count}" for name, count in sizes.items() if name != "events" or count]
+    manage(env, "generate_load_data", *counts, root=root)
     seconds = time.monotonic() - begun
     # Fresh planner statistics, as autovacuum would gather them soon after such a load;
     # without them PostgreSQL guesses row counts and picks worse plans.
@@ -471,7 +474,12 @@ def main(argv=None):
                 baseline_redis,
             )
         )
-    sizes = {"partnerships": options.partnerships, "news": options.news, "cases": options.cases}
+    sizes = {
+        "partnerships": options.partnerships,
+        "news": options.news,
+        "cases": options.cases,
+        "events": options.events,
+    }
     envs, generation = [], []
     for label, root, database, _port, side_redis in sides:
         if options.reuse_data:

@@ -60,6 +60,20 @@ def page_types(sizes, static_path):
     # The middle file of the write-ups' sitemap section (core/sitemaps.py's limit).
     middle_file = (-(-sizes["partnerships"] // SITEMAP_FILE_LIMIT) + 1) // 2 or 1
 
+    # Without generated meetings (--events 0, for a baseline from before them) their pages
+    # are left out.
+    events = (
+        [
+            ("event index", "/bijeenkomsten/"),
+            ("event index, filtered", "/bijeenkomsten/?thema=innovatie&page=2"),
+            ("event archive", "/bijeenkomsten/archief/"),
+            # Odd numbers are the upcoming meetings (events/loaddata.py).
+            ("event", f"/bijeenkomsten/load-bijeenkomst-{middle(sizes['events']) | 1:05d}/"),
+            ("calendar feed", "/bijeenkomsten/agenda.ics"),
+        ]
+        if sizes.get("events")
+        else []
+    )
     return [
         ("static file (baseline)", static_path),
         ("home", "/"),
@@ -79,6 +93,7 @@ def page_types(sizes, static_path):
         ("RSS feed", "/nieuws/feed/"),
         ("case index", "/cases/"),
         ("case", f"/cases/load-case-{middle(sizes['cases']):05d}/"),
+        *events,
         ("search", "/zoeken/?q=samenwerking"),
         ("sitemap index", "/sitemap.xml"),
         ("sitemap, pages", "/sitemap-paginas.xml"),

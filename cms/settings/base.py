@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "regions",
     "news",
     "cases",
+    "events",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -286,7 +287,11 @@ RATE_LIMITS = {
     "search": (env_int("RATE_LIMIT_SEARCH_PER_MINUTE", 60), 60),
     "contact": (env_int("RATE_LIMIT_CONTACT_PER_HOUR", 5), 3600),
     "proposal": (env_int("RATE_LIMIT_PROPOSAL_PER_HOUR", 5), 3600),
+    "event_registration": (env_int("RATE_LIMIT_EVENT_REGISTRATION_PER_HOUR", 10), 3600),
 }
+# Registrations for a meeting are deleted this many days after it ended
+# (`manage.py delete_old_registrations`, run daily from cron).
+EVENT_REGISTRATION_RETENTION_DAYS = env_int("EVENT_REGISTRATION_RETENTION_DAYS", 30)
 # Only behind a proxy that sets X-Forwarded-For itself (the load balancer).
 RATE_LIMIT_TRUST_FORWARDED_FOR = env_bool("RATE_LIMIT_TRUST_FORWARDED_FOR", False)
 

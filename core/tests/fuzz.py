@@ -95,6 +95,10 @@ def public_urls():
             urls["route"].append(url + "kaart.geojson")
         elif kind == "news.NewsIndexPage":
             urls["route"].append(url + "feed/")
+        elif kind == "events.EventIndexPage":
+            urls["route"] += [url + "archief/", url + "agenda.ics"]
+        elif kind == "events.EventPage":
+            urls["route"].append(url + "bijeenkomst.ics")
     document_model = apps.get_model("core", "AccessibleDocument")
     urls["document"] = [document.url for document in document_model.objects.order_by("pk")]
     urls["fixed"] = [

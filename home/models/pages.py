@@ -12,6 +12,8 @@ from cases.models import CaseIndexPage, CasePage, GoalPage
 from core.blocks import KeyFiguresBlock, StoryBlock
 from core.models import BasePage
 from core.routing import RouteMemoMixin
+from events.models import EventIndexPage, EventPage
+from events.models.pages import UPCOMING_SHOWN, upcoming_first
 from news.models import NewsIndexPage, NewsPage
 from regions.models import NetworkMapPage, NetworkMonitorPage, Partnership, RegionIndexPage
 
@@ -93,6 +95,7 @@ class HomePage(RouteMemoMixin, BasePage):
         RegionIndexPage,
         NewsIndexPage,
         CaseIndexPage,
+        EventIndexPage,
     ]
     max_count = 1
 
@@ -130,8 +133,14 @@ class HomePage(RouteMemoMixin, BasePage):
             NewsPage.objects.live().public().with_card_images().order_by("-date", "-pk")[:3]
         )
 
+    def upcoming_events(self):
+        """The next three published meetings, with their region and images, in one query."""
+        events = EventPage.objects.live().public().with_card_images().select_related("region")
+        return list(upcoming_first(events)[:UPCOMING_SHOWN])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["upcoming_events"] = self.upcoming_events()
         context["live_figures"] = self.live_key_figures()
         context["featured_cases"] = self.live_featured_cases()
         context["latest_news"] = self.latest_news()

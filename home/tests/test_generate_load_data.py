@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
@@ -14,7 +15,7 @@ from core.loaddata import GENERATOR_USERNAME
 from home.factories import HomePageFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-SIZES = {"partnerships": 12, "news": 3, "cases": 2}
+SIZES = {"partnerships": 12, "news": 3, "cases": 2, "events": 4}
 
 
 def model(label):
@@ -39,6 +40,7 @@ def counts():
             "regions.RegionProfilePage",
             "news.NewsPage",
             "cases.CasePage",
+            "events.EventPage",
             "wagtailcore.Page",
         )
     }
@@ -66,6 +68,9 @@ def test_generates_every_kind_of_content(generated):
         assert partnership.sectors.all() and partnership.themes.all()
     assert model("news.NewsPage").objects.live().count() == 3
     assert model("cases.CasePage").objects.live().count() == 2
+    meetings = model("events.EventPage").objects.live()
+    assert meetings.count() == 4
+    assert meetings.filter(end__lt=timezone.now()).count() == 2  # half in the archive
     regions = model("regions.Region").objects.count()
     profiles = model("regions.RegionProfilePage").objects.live()
     assert profiles.count() == regions == 35

@@ -55,7 +55,7 @@ def proposal_confirm_url():
     return f"{map_page.url}{map_page.reverse_subpage('proposal_confirm')}?{code}"
 
 
-# (page kind, its address in the demo content). Events: one more line here.
+# (page kind, its address in the demo content).
 PAGE_KINDS = [
     ("home", lambda: "/"),
     ("programme", lambda: live_url("home.ProgrammePage", slug="regionale-samenwerkingen")),
@@ -69,6 +69,8 @@ PAGE_KINDS = [
     ("map", lambda: live_url("regions.NetworkMapPage")),
     ("write-up", write_up_url),
     ("monitor", lambda: live_url("regions.NetworkMonitorPage")),
+    ("event-index", lambda: live_url("events.EventIndexPage")),
+    ("event", lambda: live_url("events.EventPage", title__startswith=LONG_WORD)),
     ("search", lambda: "/zoeken/?q=" + quote(LONG_WORD)),
     ("contact", lambda: live_url("home.ContactPage")),
     ("proposal-new", lambda: live_url("regions.NetworkMapPage") + "aanmelden/"),
@@ -83,6 +85,8 @@ def add_long_words():
 
     from cases.factories import CasePageFactory
     from cases.models import CaseIndexPage
+    from events.factories import EventPageFactory
+    from events.models import EventIndexPage
     from news.factories import NewsPageFactory
     from news.models import NewsIndexPage
     from regions.factories import PartnerFactory, PartnershipFactory
@@ -123,6 +127,14 @@ def add_long_words():
         parent=NewsIndexPage.objects.live().first(),
         title=f"{LONG_WORD} start met kwalificatiedossierherziening",
         intro=f"Het {LONG_WORD} en de Beroepsonderwijsbedrijfslevenstichting werken samen.",
+    )
+    EventPageFactory(
+        parent=EventIndexPage.objects.live().first(),
+        title=f"{LONG_WORD}: regiobijeenkomst over praktijkleerplaatsenbemiddeling",
+        venue_name="Beroepsonderwijsbedrijfslevenstichting, Kwalificatiedossierzaal",
+        audience="Praktijkopleidingsbegeleiders en arbeidsmarktregiocoördinatoren",
+        online_url="https://www.arbeidsmarktregiosamenwerkingsverband-zuidoostbrabant.nl/live",
+        region=Region.objects.get(slug="zuidoost-brabant"),
     )
     CasePageFactory(
         parent=CaseIndexPage.objects.live().first(),

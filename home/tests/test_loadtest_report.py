@@ -188,7 +188,7 @@ def test_side_by_side_refuses_rows_that_do_not_pair(loadtest):
 
 @pytest.mark.parametrize("partnerships, page", [(12, 1), (250, 1), (5000, 10), (5001, 11)])
 def test_the_sitemap_file_from_the_middle_of_the_write_ups(loadtest, partnerships, page):
-    sizes = {"partnerships": partnerships, "news": 10, "cases": 10}
+    sizes = {"partnerships": partnerships, "news": 10, "cases": 10, "events": 10}
     paths = dict(loadtest.page_types(sizes, "/static/site.css"))
     assert paths["sitemap, write-ups"] == f"/sitemap-samenwerkingen.xml?p={page}"
     assert loadtest.SITEMAP_FILE_LIMIT == SITEMAP_FILE_LIMIT

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["cms", "core", "home", "regions", "news", "cases"]
+APPS = ["cms", "core", "home", "regions", "news", "cases", "events"]
 # Underscore names that are documented public API: a model's _meta, a named tuple's methods,
 # factory_boy's documented _create hook.
 PUBLIC_UNDERSCORE = {"_meta", "_replace", "_asdict", "_fields", "_make", "_create"}

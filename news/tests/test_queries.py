@@ -5,9 +5,8 @@ minutes, so these tests compare 10 with 50 (adding 190 more took over 60 s per t
 """
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
+from core.tests.queries import measure
 from news.factories import NewsIndexPageFactory, NewsPageFactory, many_news
 from regions.models import Theme
 
@@ -15,14 +14,6 @@ NEWS_INDEX_QUERIES = 16  # page frame, filter choices, years, count, rows with i
 NEWS_INDEX_FILTERED_QUERIES = 16
 NEWS_PAGE_QUERIES = 18  # themes and regions read once, for the page and related news
 FEED_QUERIES = 8
-
-
-def measure(client, url):
-    client.get(url)  # warm Wagtail's per-process caches and image renditions
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured)
 
 
 @pytest.mark.django_db

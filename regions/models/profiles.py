@@ -262,9 +262,10 @@ class RegionProfilePage(BasePage):
                     .order_by("name", "pk")
                     .values_list("name", "slug", "kind", "city")
                 ],
-                # Registered by the cases and news apps (regions/related.py).
+                # Registered by the cases, news and events apps (regions/related.py).
                 "cases": related.pages_about_region("cases", self.region_id),
                 "news": related.pages_about_region("news", self.region_id),
+                "events": related.pages_about_region("events", self.region_id),
             }
         )
         return context

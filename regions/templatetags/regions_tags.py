@@ -93,6 +93,13 @@ def case_stories(partnership):
     return related.pages_about_partnership("cases", partnership)
 
 
+@register.simple_tag
+def upcoming_meetings(partnership):
+    """``{% upcoming_meetings partnership=object as meetings %}``: the published meetings
+    about a partnership that have not ended, soonest first (registered by the events app)."""
+    return related.pages_about_partnership("events", partnership)
+
+
 @register.filter
 def figure_value(figure):
     """A key figure's value in Dutch notation with its unit: 12.345 studenten, 4,5%."""

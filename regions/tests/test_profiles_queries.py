@@ -21,11 +21,11 @@ from .conftest import bulk_partnerships, count_queries
 INDEX_QUERIES = 16
 GEOJSON_QUERIES = 10  # routing 7 and the same 3
 # The profile adds: region with province, figures, downloads (with their alternative
-# pages), partnerships, cases, news (each with its view restrictions), the network map
-# page, the contact person, the parent page for the "Alle regio's" link, the monitor page
+# pages), partnerships, cases, news, meetings (each with its view restrictions), the network
+# map page, the contact person, the parent page for the "Alle regio's" link, the monitor page
 # ("Het netwerk in beeld") it links to, and for the trends the public profiles' view
 # restrictions and the averages of the regions.
-PROFILE_QUERIES = 25
+PROFILE_QUERIES = 27
 
 
 def fill(index, region, rows, documents, partnerships, media):

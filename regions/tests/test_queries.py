@@ -13,8 +13,10 @@ from .conftest import bulk_partnerships, count_queries
 # the choices of the filters they are given.
 MAP_PAGE_QUERIES = 19  # + count, rows, sectors, themes
 MAP_PAGE_FILTERED_QUERIES = 20  # + the ids of regions whose name matches the text
-WRITEUP_QUERIES = 20  # + the cases about it (view restrictions, rows), the trail to the map,
-# the similar partnerships (one query; one more when its region has fewer than five)
+# + the cases and the upcoming meetings about it (each view restrictions, rows), the trail
+# to the map, the similar partnerships (one query; one more when its region has fewer than
+# five)
+WRITEUP_QUERIES = 22
 GEOJSON_QUERIES = 10  # routing 6, ETag 1, rows 1, sectors 1, themes 1
 CSV_QUERIES = 13  # as the GeoJSON, + province choices, its region ids, funding sources
 

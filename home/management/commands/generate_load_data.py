@@ -34,7 +34,8 @@ def count(value):
 
 class Command(BaseCommand):
     help = (
-        "Generate load-test data: partnerships, news items, cases and a profile per region. "
+        "Generate load-test data: partnerships, news items, cases, meetings and a profile per "
+        "region. "
         "Refuses a database with other content unless --force is given."
     )
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         parser.add_argument("--partnerships", type=count, default=5000, help="default 5000")
         parser.add_argument("--news", type=count, default=2000, help="default 2000")
         parser.add_argument("--cases", type=count, default=500, help="default 500")
+        parser.add_argument("--events", type=count, default=1000, help="default 1000")
         parser.add_argument(
             "--force",
             action="store_true",
@@ -57,7 +59,7 @@ class Command(BaseCommand):
                 + "). It is meant for an empty database such as the load test's own; "
                 "run it with --force to add generated content anyway."
             )
-        sizes = {name: options[name] for name in ("partnerships", "news", "cases")}
+        sizes = {name: options[name] for name in ("partnerships", "news", "cases", "events")}
         started = time.monotonic()
         with transaction.atomic(), generating():
             generate_load_data(sizes, self.stdout)
