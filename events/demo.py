@@ -13,16 +13,18 @@ from wagtail.models import Page
 
 from core.content import ensure_page
 from core.demo import make_picture, paragraph
+from core.factories import AccessibleDocumentFactory
 from core.models import AccessibleDocument, Person
 from events.demo_data import INDEX_PAGE, MEETINGS
-from events.factories import RegistrationFactory, in_days
-from events.models import (
-    EventIndexPage,
-    EventPage,
-    EventPageGoal,
-    EventPagePartnership,
-    Registration,
+from events.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    EventPageGoalFactory,
+    EventPagePartnershipFactory,
+    RegistrationFactory,
+    in_days,
 )
+from events.models import Registration
 from events.models.relations import GOAL_PAGE_TYPES
 from regions.demo.profiles import demo_pdf
 from regions.models import Partnership, Region, Theme
@@ -42,7 +44,7 @@ def report(texts):
     the downloads notice shows)."""
     document = AccessibleDocument.objects.filter(title=REPORT_DOCUMENT).first()
     if document is None:
-        document = AccessibleDocument.objects.create(
+        document = AccessibleDocumentFactory(
             title=REPORT_DOCUMENT,
             file=ContentFile(
                 demo_pdf(["Presentaties", "Regiobijeenkomst Flevoland"]),
@@ -75,7 +77,7 @@ def registrations(event, confirmed, waiting):
 
 def load(stdout, home):
     """``home``: the page the agenda goes under (``home.demo.load_demo_content``)."""
-    index = ensure_page(home, EventIndexPage, publish=True, **INDEX_PAGE)
+    index = ensure_page(home, EventIndexPageFactory, publish=True, **INDEX_PAGE)
     existing = set(index.get_children().values_list("slug", flat=True))
     speaker = Person.objects.filter(name="Sanne de Groot").first()
     goal = (
@@ -88,7 +90,8 @@ def load(stdout, home):
         if data["slug"] in existing:
             continue
         start = in_days(data["days"], data["hour"])
-        page = EventPage(
+        page = EventPageFactory(
+            parent=index,
             title=data["title"],
             slug=data["slug"],
             intro=data["intro"],
@@ -104,15 +107,14 @@ def load(stdout, home):
             programme=json.dumps(programme(data["programme"])),
             report=json.dumps(report(data["report"])) if "report" in data else "[]",
             listing_image=make_picture(f"Bijeenkomst: {data['title']}", f"event-{number}"),
+            themes=list(Theme.objects.filter(slug__in=data["themes"])),
+            speakers=[speaker] if speaker else [],
+            related_partnerships=[
+                EventPagePartnershipFactory.build(page=None, partnership=partnership)
+                for partnership in Partnership.objects.filter(slug__in=data["partnerships"])
+            ],
+            goal_links=[EventPageGoalFactory.build(page=None, goal=goal)] if goal else [],
         )
-        page.themes.set(Theme.objects.filter(slug__in=data["themes"]))
-        page.speakers.set([speaker] if speaker else [])
-        page.related_partnerships = [
-            EventPagePartnership(partnership=partnership)
-            for partnership in Partnership.objects.filter(slug__in=data["partnerships"])
-        ]
-        page.goal_links = [EventPageGoal(goal=goal)] if goal else []
-        index.add_child(instance=page)
         page.save_revision().publish()
         registrations(page, *data["registrations"])
         created += 1

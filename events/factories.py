@@ -6,7 +6,14 @@ import factory
 from django.utils import timezone
 
 from core.factories import PageFactory
-from events.models import EventIndexPage, EventPage, Registration
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventPageGoal,
+    EventPagePartnership,
+    Registration,
+)
+from regions.factories import PartnershipFactory
 
 
 def in_days(days, hour=14):
@@ -32,7 +39,6 @@ class EventPageFactory(PageFactory):
 
     class Meta:
         model = EventPage
-        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Regiobijeenkomst {n}")
     intro = "Ondernemers en scholen uit de regio praten over samen opleiden."
@@ -42,11 +48,21 @@ class EventPageFactory(PageFactory):
     venue_address = "Campuslaan 1, 7500 AA Enschede"
     capacity = 20
 
-    @factory.post_generation
-    def themes(self, create, extracted, **kwargs):
-        if create and extracted:
-            self.themes.set(extracted)
-            self.save()
+
+class EventPagePartnershipFactory(factory.django.DjangoModelFactory):
+    """A partnership a meeting is about; pass ``page`` (``None`` inside ``related_partnerships=``)."""
+
+    class Meta:
+        model = EventPagePartnership
+
+    partnership = factory.SubFactory(PartnershipFactory)
+
+
+class EventPageGoalFactory(factory.django.DjangoModelFactory):
+    """A goal a meeting serves; pass ``page`` (``None`` inside ``goal_links=``) and ``goal``."""
+
+    class Meta:
+        model = EventPageGoal
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

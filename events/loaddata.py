@@ -14,7 +14,8 @@ from django.utils import timezone
 from core.content import ensure_page
 from core.loaddata import pictures
 from events.demo_data import INDEX_PAGE
-from events.models import EventIndexPage, EventPage
+from events.factories import EventIndexPageFactory, EventPageFactory
+from events.models import EventPage
 from regions.models import Region, Theme
 
 SLUG_PREFIX = "load-bijeenkomst-"
@@ -23,7 +24,7 @@ SLUG_PREFIX = "load-bijeenkomst-"
 def generate(sizes, stdout, home):
     """``home``: the page the agenda goes under (``home.loaddata``)."""
     target = sizes["events"]
-    index = ensure_page(home, EventIndexPage, **INDEX_PAGE)
+    index = ensure_page(home, EventIndexPageFactory, **INDEX_PAGE)
     existing = EventPage.objects.filter(slug__startswith=SLUG_PREFIX).count()
     rng = random.Random(existing)
     themes = list(Theme.objects.order_by("pk"))
@@ -35,7 +36,8 @@ def generate(sizes, stdout, home):
         offset = (number // 2) % 730 + 1
         day = today + datetime.timedelta(days=offset if number % 2 else -offset)
         start = timezone.make_aware(datetime.datetime.combine(day, datetime.time(14)))
-        page = EventPage(
+        EventPageFactory(
+            parent=index,
             title=f"Regiobijeenkomst {number:05d} over samen opleiden",
             slug=f"{SLUG_PREFIX}{number:05d}",
             intro="Ondernemers, scholen en overheden uit de regio maken afspraken.",
@@ -49,7 +51,6 @@ def generate(sizes, stdout, home):
             live=True,
             first_published_at=timezone.now(),
             last_published_at=timezone.now(),
+            themes=rng.sample(themes, 1),
         )
-        page.themes.set(rng.sample(themes, 1))
-        index.add_child(instance=page)
     stdout.write(f"Events: {max(target - existing, 0)} meetings generated ({target} in total).")

@@ -27,7 +27,7 @@ from home.factories import HomePageFactory, ProgrammePageFactory
 from home.models import HomePage, ProgrammePage
 from news import demo as news_demo
 from regions import demo as regions_demo
-from regions.models import NetworkMonitorPage
+from regions.factories import NetworkMonitorPageFactory
 
 # The address Wagtail's first migration gives the default Site; nothing serves it.
 WAGTAIL_DEFAULT_ADDRESS = ("localhost", 80)
@@ -312,7 +312,7 @@ def ensure_monitor_page():
     parent = ProgrammePage.objects.get(slug="regionale-samenwerkingen")
     ensure_page(
         parent,
-        NetworkMonitorPage,
+        NetworkMonitorPageFactory,
         publish=True,
         title="Het netwerk in beeld",
         slug="netwerk-in-beeld",

@@ -23,6 +23,8 @@ DEMO_MENU = {
     "regios",
     "nieuws",
     "cases",
+    "bijeenkomsten",
+    "netwerk-in-beeld",  # in the menu below its programme page
 }
 
 
