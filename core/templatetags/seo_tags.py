@@ -268,6 +268,16 @@ def seo_meta(
     }
 
 
+def add_description_and_image(data, request, page, site_settings):
+    """Add a page's description and share image to its JSON-LD ``data``, where it has them."""
+    description = page_description(page)
+    if description:
+        data["description"] = description
+    image = share_image(request, page, site_settings)
+    if image:
+        data["image"] = [image["url"]]
+
+
 def json_ld(data):
     """A ``<script type="application/ld+json">`` data block; JSON from json.dumps, escaped."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
@@ -388,12 +398,7 @@ def article_schema(context, page):
     published, modified = article_dates(page)
     if published:
         data["datePublished"], data["dateModified"] = published, modified
-    description = page_description(page)
-    if description:
-        data["description"] = description
-    image = share_image(request, page, site_settings)
-    if image:
-        data["image"] = [image["url"]]
+    add_description_and_image(data, request, page, site_settings)
     return json_ld(data)
 
 

@@ -8,12 +8,11 @@ from django import template
 
 from core.models import SiteSettings
 from core.templatetags.seo_tags import (
+    add_description_and_image,
     iso_datetime,
     json_ld,
-    page_description,
     page_title,
     publisher,
-    share_image,
 )
 
 register = template.Library()
@@ -73,12 +72,7 @@ def event_schema(context, page):
     organizer = publisher(request)
     if organizer:
         data["organizer"] = organizer
-    description = page_description(page)
-    if description:
-        data["description"] = description
-    image = share_image(request, page, site_settings)
-    if image:
-        data["image"] = [image["url"]]
+    add_description_and_image(data, request, page, site_settings)
     if page.audience:
         data["audience"] = {"@type": "Audience", "audienceType": page.audience}
     return json_ld(data)
