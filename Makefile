@@ -6,8 +6,9 @@ RUN_STAMP := $(VENV)/.run-installed
 DEV_STAMP := $(VENV)/.dev-installed
 AXE := node_modules/axe-core/axe.min.js
 # pytest-xdist workers for `make test`: the suite's browser, backup and fault tests spend most
-# of their time waiting, so two workers halve the wall time on a 2-core machine.
-TEST_WORKERS ?= 2
+# of their time waiting (on Chromium, the Nu checker's JVM, pg_dump), so a third worker on a
+# 2-core machine fills those waits; two workers took the suite past 15 minutes.
+TEST_WORKERS ?= 3
 # The second pass of `make test` (SQLite, `make run`'s settings): the modules with tests
 # marked sqlite; naming them spares collecting the whole suite again.
 SQLITE_TESTS ?= home/tests/test_embedded_default.py

@@ -4,7 +4,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from core.models import BasePage, PlacedByParentMixin
 from regions.charts import Bar, Chart, bar_chart_svg, reach_chart_svg
-from regions.filters import PartnershipFilterSet
 from regions.monitor import AMBITION, build_monitor, monitor_csv
 
 from .partnership import Partnership
@@ -38,6 +37,10 @@ class NetworkMonitorPage(RoutablePageMixin, PlacedByParentMixin, BasePage):
 
     def filters(self, request):
         data = {name: request.GET[name] for name in MONITOR_FILTERS if name in request.GET}
+        # Not at the top: regions.filters imports the models, and regions.models imports this
+        # module (regions/tests/test_import_order.py; as on the network map page).
+        from regions.filters import PartnershipFilterSet
+
         return PartnershipFilterSet(data, queryset=Partnership.objects.published())
 
     def monitor(self, filters):
