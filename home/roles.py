@@ -26,6 +26,7 @@ from django.db.models.signals import post_save
 
 from cases.models import CaseIndexPage
 from core.models import Person
+from events.models import Registration
 from news.models import NewsIndexPage
 from regions.models import (
     EducationLevel,
@@ -117,6 +118,15 @@ ROLES = (
     # "add" or "change"); it is the least of the page rights that Wagtail's page explorer and
     # its page comparison ("Vergelijk", linked from the review panel) ask for at all.
     Role(MODERATOR, model_permissions=(ADMIN_ACCESS,), section_page_actions=("bulk_delete",)),
+)
+
+# Rights on models of apps that came after home.0004, which applies ROLES on a fresh database
+# before those apps' tables exist. Each entry is granted by a later data migration that
+# depends on its app (grant_later_rights); only add to this list, as for ROLES.
+LATER_RIGHTS = (
+    # Redactie sees, exports and (on a visitor's request) deletes the registrations for a
+    # meeting (home.0009); they are personal data, so Communicatie and Moderator do not.
+    Role(REDACTIE, model_permissions=((*label(Registration), ("view", "delete")),)),
 )
 
 # Rights a role had in an earlier version, taken away by revoke_retired_rights (run by the
@@ -275,6 +285,12 @@ def apply_roles(apps, roles=ROLES):
         )
     for page_id in section_index_page_ids(apps):
         set_up_section_page(apps, page_id)
+
+
+def grant_later_rights(apps):
+    """Give the groups their rights in LATER_RIGHTS (creating a group an admin removed)."""
+    for role in LATER_RIGHTS:
+        _ensure_group(apps, role)
 
 
 def revoke_retired_rights(apps):

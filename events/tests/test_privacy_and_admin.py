@@ -8,8 +8,10 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
+from core.tests.editors import assert_refused, client_for
 from events.factories import EventIndexPageFactory, EventPageFactory, RegistrationFactory, in_days
 from events.models import Registration
+from home import roles
 
 MARKER_NAME = "Zeldzamenaam Qwyx"
 MARKER_EMAIL = "qwyx.uniek@example.nl"
@@ -32,7 +34,10 @@ def meeting(home_page):
 
 
 @pytest.mark.django_db
-def test_editors_see_and_export_the_list_per_meeting_formula_safe(admin_client, meeting, home_page):
+def test_editors_see_and_export_the_list_per_meeting_formula_safe(
+    django_user_model, meeting, home_page
+):
+    admin_client = client_for(django_user_model, roles.REDACTIE)  # the editors' group
     other = EventPageFactory(parent=meeting.get_parent(), title="Andere bijeenkomst")
     RegistrationFactory(event=other, name="Iemand Anders")
     listing = admin_client.get("/admin/snippets/events/registration/", {"event": meeting.pk}).text
@@ -45,6 +50,14 @@ def test_editors_see_and_export_the_list_per_meeting_formula_safe(admin_client, 
     (row,) = rows[1:]
     assert row[1:3] == [MARKER_NAME, MARKER_EMAIL]
     assert row[3] == "'" + FORMULA  # neutralised: a spreadsheet shows it as text
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("group", [roles.COMMUNICATIE, roles.MODERATOR])
+def test_only_redactie_sees_the_registrations(django_user_model, meeting, group):
+    client = client_for(django_user_model, group)
+    assert_refused(client.get("/admin/snippets/events/registration/"))
+    assert_refused(client.get("/admin/snippets/events/registration/", {"export": "csv"}))
 
 
 @pytest.mark.django_db

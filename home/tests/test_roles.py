@@ -36,6 +36,7 @@ TAXONOMY_RIGHTS = {
     for action in ("add", "change", "delete")
 }
 PERSON_RIGHTS = {("core", f"{action}_person") for action in ("add", "change", "delete")}
+REGISTRATION_RIGHTS = {("events", "view_registration"), ("events", "delete_registration")}
 
 
 def model_rights(name):
@@ -66,7 +67,7 @@ def test_groups_have_exactly_their_model_permissions():
     assert model_rights(roles.COMMUNICATIE) == {ADMIN}
     assert model_rights(roles.MODERATOR) == {ADMIN}
     assert model_rights(roles.REDACTIE) == (
-        {ADMIN} | PARTNERSHIP_RIGHTS | TAXONOMY_RIGHTS | PERSON_RIGHTS
+        {ADMIN} | PARTNERSHIP_RIGHTS | TAXONOMY_RIGHTS | PERSON_RIGHTS | REGISTRATION_RIGHTS
     )
 
 
